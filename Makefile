@@ -1,0 +1,45 @@
+# The two commands: `make demo` and `make test`. Both create .venv when missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+# Debian packages the end-to-end tests drive as real peers:
+# baresip places SIP calls, kamailio is a real registrar, pdftoppm renders PDFs.
+SYSDEPS := baresip:baresip kamailio:kamailio pdftoppm:poppler-utils
+
+.PHONY: demo test sysdeps lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+demo: $(STAMP)
+	$(BIN)/customscreen demo
+
+# Install the Debian peers the tests need, when this machine lets us.
+sysdeps:
+	@missing=""; \
+	for pair in $(SYSDEPS); do \
+	  cmd=$${pair%%:*}; pkg=$${pair#*:}; \
+	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	    echo "installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "missing Debian packages:$$missing (install them as root to run every test)"; exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) sysdeps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint: $(STAMP)
+	$(BIN)/ruff check customscreen telephony ui tests
+	$(BIN)/mypy customscreen telephony
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info demo-shots

@@ -1,0 +1,1 @@
+"""What the business knows and decides. No Qt."""

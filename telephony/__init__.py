@@ -1,0 +1,1 @@
+"""Where calls come from: caller-ID parsers and their transports. No Qt, no database."""

@@ -1,0 +1,132 @@
+"""A scripted line for the demo and for tests: ``demo:`` rings every few seconds.
+
+The default script is a realistic morning at a small French business: clients
+under contract, an expired contract, unknown numbers, a withheld caller, and a
+modem-like caller whose NAME arrives after the number. The demo database
+(``customscreen.demo``) is seeded with these same numbers, so the calls land on
+real cards.
+
+URL parameters: ``interval`` seconds between calls (default 4), ``calls`` how
+many before the line goes quiet (default: the script once, ``0`` = forever),
+``ring`` seconds a call rings (default 1.5).
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+from .events import Answered, CallerId, Ended, Outcome, Presentation, Ring
+from .source import Clock, Emit, Source, SourceError, local_now, parse_url
+
+
+@dataclass(frozen=True)
+class ScriptedCall:
+    number: str | None
+    name: str | None = None
+    presentation: Presentation = Presentation.AVAILABLE
+    #: The NAME arrives after the number, as many modems send it.
+    name_late: bool = False
+    answered: bool = True
+    #: What the demo database knows of this caller; used by the demo seed.
+    role: str = "unknown"
+
+
+DEMO_SCRIPT: tuple[ScriptedCall, ...] = (
+    ScriptedCall("0536490123", "DUPONT SARL", role="contract"),
+    ScriptedCall("0639981234", None, role="unknown", answered=False),
+    ScriptedCall("0561234567", "PLOMBERIE MARTIN", name_late=True, role="contract"),
+    ScriptedCall(None, None, Presentation.PRIVATE, role="withheld", answered=False),
+    ScriptedCall("0353012233", "CABINET ROUX", role="expired"),
+    ScriptedCall("0465710011", "BOULANGERIE", role="always"),
+    ScriptedCall("0123456789", None, role="unknown"),
+    ScriptedCall("0247112233", "TRANSPORTS LEBLANC", role="contract", answered=False),
+)
+
+
+class DemoLine(Source):
+    kind = "demo"
+
+    def __init__(
+        self,
+        url: str,
+        script: tuple[ScriptedCall, ...] = DEMO_SCRIPT,
+        interval: float = 4.0,
+        ring: float = 1.5,
+        calls: int | None = None,
+        clock: Clock = local_now,
+    ) -> None:
+        super().__init__(url)
+        self.script = script
+        self.interval = interval
+        self.ring = ring
+        self.calls = len(script) if calls is None else calls
+        self.clock = clock
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._diverted: set[str] = set()
+        self._lock = threading.Lock()
+
+    def start(self, emit: Emit) -> None:
+        self._thread = threading.Thread(target=self._run, args=(emit,), name="demo-line", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=5)
+
+    @property
+    def can_divert(self) -> bool:  # type: ignore[override]
+        return True  # the demo plays a PBX that sends diverted calls to voicemail
+
+    def divert(self, key: str, action: str) -> bool:
+        with self._lock:
+            self._diverted.add(key)
+        return True
+
+    def _run(self, emit: Emit) -> None:
+        count = itertools.count(1) if self.calls == 0 else range(1, self.calls + 1)
+        for n in count:
+            if self._stop.is_set():
+                break
+            self.play(emit, f"demo-{n}", self.script[(n - 1) % len(self.script)])
+            if self._stop.wait(self.interval):
+                break
+        self.finished.set()
+
+    def play(self, emit: Emit, key: str, call: ScriptedCall) -> None:
+        """Play one call: ring, caller ID (maybe in two parts), rings, end."""
+        emit(Ring(key, self.clock()))
+        first_name = None if call.name_late else call.name
+        emit(CallerId(key, self.clock(), call.number, first_name, call.presentation))
+        if call.name_late and call.name:
+            self._stop.wait(min(self.ring / 3, 0.5))
+            emit(CallerId(key, self.clock(), call.number, call.name, call.presentation))
+        with self._lock:
+            diverted = key in self._diverted
+        if diverted:
+            emit(Ended(key, self.clock(), Outcome.DIVERTED, 0))
+            return
+        self._stop.wait(self.ring)
+        if call.answered:
+            emit(Answered(key, self.clock(), "12"))
+            emit(Ended(key, self.clock(), Outcome.ANSWERED, 30))
+        else:
+            emit(Ended(key, self.clock(), Outcome.MISSED, 0))
+
+
+def open_url(url: str, clock: Clock = local_now) -> DemoLine:
+    parts = parse_url(url)
+    query = parse_qs(parts.query or (parts.path.split("?", 1)[1] if "?" in parts.path else ""))
+    try:
+        interval = float(query.get("interval", ["4"])[0])
+        ring = float(query.get("ring", ["1.5"])[0])
+        calls = int(query["calls"][0]) if "calls" in query else None
+    except ValueError as exc:
+        raise SourceError(f"{url!r}: bad demo parameter ({exc})") from None
+    if interval < 0 or ring < 0 or (calls is not None and calls < 0):
+        raise SourceError(f"{url!r}: demo parameters must not be negative")
+    return DemoLine(url, interval=interval, ring=ring, calls=calls, clock=clock)

@@ -1,0 +1,1 @@
+"""What the people see: PySide6 widgets over customscreen."""
