@@ -79,7 +79,8 @@ def choose_challenge(values: list[str]) -> Challenge | None:
             challenge = parse_challenge(value)
         except SipProtocolError:
             continue
-        if challenge.base_algorithm in ALGORITHMS and (not challenge.qop or "auth" in challenge.qop):
+        answerable = not challenge.qop or "auth" in challenge.qop
+        if challenge.base_algorithm in ALGORITHMS and answerable:
             usable.append(challenge)
     order = list(ALGORITHMS)
     usable.sort(key=lambda c: order.index(c.base_algorithm))
