@@ -1,6 +1,7 @@
 """A scripted line for the demo and for tests: ``demo:`` rings every few seconds.
 
-The default script is a realistic morning at a small French business: clients
+Numbers come from the ranges ARCEP reserves for fiction (01 99 00, 02 61 91,
+03 53 01, 04 65 71, 05 36 49, 06 39 98). The default script is a realistic morning at a small French business: clients
 under contract, an expired contract, unknown numbers, a withheld caller, and a
 modem-like caller whose NAME arrives after the number. The demo database
 (``customscreen.demo``) is seeded with these same numbers, so the calls land on
@@ -37,12 +38,12 @@ class ScriptedCall:
 DEMO_SCRIPT: tuple[ScriptedCall, ...] = (
     ScriptedCall("0536490123", "DUPONT SARL", role="contract"),
     ScriptedCall("0639981234", None, role="unknown", answered=False),
-    ScriptedCall("0561234567", "PLOMBERIE MARTIN", name_late=True, role="contract"),
+    ScriptedCall("0536490177", "PLOMBERIE MARTIN", name_late=True, role="contract"),
     ScriptedCall(None, None, Presentation.PRIVATE, role="withheld", answered=False),
     ScriptedCall("0353012233", "CABINET ROUX", role="expired"),
     ScriptedCall("0465710011", "BOULANGERIE", role="always"),
-    ScriptedCall("0123456789", None, role="unknown"),
-    ScriptedCall("0247112233", "TRANSPORTS LEBLANC", role="contract", answered=False),
+    ScriptedCall("0199001234", None, role="unknown"),
+    ScriptedCall("0261914455", "TRANSPORTS LEBLANC", role="contract", answered=False),
 )
 
 

@@ -1,0 +1,154 @@
+"""Phone numbers: stored as E.164, shown the national way, hinted when unknown.
+
+A line sends numbers the way the local exchange writes them ("0536490123",
+"2015550123", "+33 5 36 49 01 23", "0033536490123"); we store one canonical
+E.164 form so that a card is found whatever the line sent.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
+from phonenumbers import geocoder
+
+#: When neither the command line, the configuration nor the locale says.
+FALLBACK_REGION = "FR"
+
+# Regions that print on US Letter paper rather than A4.
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "PR"})
+
+_LINE_TYPES = {
+    PhoneNumberType.MOBILE: "mobile",
+    PhoneNumberType.FIXED_LINE: "landline",
+    PhoneNumberType.FIXED_LINE_OR_MOBILE: "landline or mobile",
+    PhoneNumberType.TOLL_FREE: "toll-free",
+    PhoneNumberType.PREMIUM_RATE: "premium rate",
+    PhoneNumberType.SHARED_COST: "shared cost",
+    PhoneNumberType.VOIP: "internet telephony",
+    PhoneNumberType.PERSONAL_NUMBER: "personal number",
+    PhoneNumberType.UAN: "company number",
+}
+
+_DIGITS = re.compile(r"[^\d+]")
+
+# phonenumbers only says "France" for French geographic numbers; receptionists
+# recognise the old numbering areas of the big cities (ARCEP allocations), so
+# those are named, the longest prefix first. Keys are national digits.
+_FRENCH_AREAS = {
+    "0561": "Toulouse", "0562": "Toulouse", "0534": "Toulouse", "0567": "Toulouse",
+    "0556": "Bordeaux", "0557": "Bordeaux", "0535": "Bordeaux",
+    "0491": "Marseille", "0496": "Marseille", "0413": "Marseille",
+    "0472": "Lyon", "0478": "Lyon", "0437": "Lyon", "0426": "Lyon",
+    "0493": "Nice", "0492": "Nice",
+    "0467": "Montpellier", "0499": "Montpellier",
+    "0388": "Strasbourg", "0390": "Strasbourg",
+    "0320": "Lille", "0328": "Lille",
+    "0240": "Nantes", "0251": "Nantes",
+    "0299": "Rennes", "0223": "Rennes",
+    "01": "Paris and Île-de-France",
+    "02": "north-west France", "03": "north-east France",
+    "04": "south-east France", "05": "south-west France",
+}
+_FRENCH_MOBILE_PREFIXES = ("06", "07")
+
+
+def default_region(explicit: str | None = None, configured: str | None = None) -> str:
+    """``--region``, else the configuration, else the locale, else France."""
+    for candidate in (explicit, configured, _locale_region()):
+        if candidate and len(candidate) == 2 and candidate.isalpha():
+            return candidate.upper()
+    return FALLBACK_REGION
+
+
+def _locale_region() -> str | None:
+    for name in ("LC_ALL", "LC_TELEPHONE", "LANG"):
+        value = os.environ.get(name, "")
+        if "_" in value:
+            return value.split("_", 1)[1][:2]
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return loc.split("_", 1)[1][:2] if "_" in loc else None
+
+
+def normalize(raw: str | None, region: str) -> str | None:
+    """The E.164 form of what a line sent, or ``None`` when it is not a number."""
+    if not raw:
+        return None
+    cleaned = _DIGITS.sub("", raw)
+    if cleaned.startswith("00"):
+        cleaned = "+" + cleaned[2:]
+    if not cleaned.strip("+0"):
+        return None  # all zeros: a withheld number on many exchanges
+    try:
+        parsed = phonenumbers.parse(cleaned, region)
+    except NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(parsed):
+        # Keep short or odd numbers (an internal extension, a service code)
+        # recognisable rather than dropping them.
+        return None
+    return phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
+
+
+def display(e164: str | None, region: str, raw: str | None = None) -> str:
+    """The number the way people of ``region`` write it; international when foreign."""
+    if not e164:
+        return raw or ""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return raw or e164
+    if phonenumbers.region_code_for_number(parsed) == region.upper():
+        return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
+
+
+def national_digits(e164: str) -> str:
+    """Digits as dialled nationally (for search: typing ``0536`` finds ``+33536…``)."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return e164.lstrip("+")
+    return _DIGITS.sub("", phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL))
+
+
+@dataclass(frozen=True)
+class NumberHint:
+    """What can be told of a number nobody knows: where and what kind of line."""
+
+    place: str  # "Toulouse", "France" or ""
+    line_type: str  # "mobile", "landline", … or ""
+
+    def __str__(self) -> str:
+        return ", ".join(p for p in (self.place, self.line_type) if p)
+
+
+def hint(e164: str | None, language: str = "en") -> NumberHint:
+    if not e164:
+        return NumberHint("", "")
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except NumberParseException:
+        return NumberHint("", "")
+    place = geocoder.description_for_number(parsed, language)
+    line_type = _LINE_TYPES.get(phonenumbers.number_type(parsed), "")
+    if phonenumbers.region_code_for_number(parsed) == "FR":
+        digits = national_digits(e164)
+        for length in (4, 2):
+            place = _FRENCH_AREAS.get(digits[:length], place)
+            if digits[:length] in _FRENCH_AREAS:
+                break
+        if not line_type and digits.startswith(_FRENCH_MOBILE_PREFIXES):
+            line_type = "mobile"
+    return NumberHint(place, line_type)
+
+
+def paper_size_is_letter(region: str) -> bool:
+    return region.upper() in LETTER_REGIONS
