@@ -1,0 +1,302 @@
+"""The serial port: a reader thread that moves bytes and time into the parser.
+
+``ModemLine`` opens the port, sets the modem up (``profiles.InitDialogue``),
+then reads whatever arrives and hands the parser's events to ``emit`` at once.
+When the modem is pulled out or the port vanishes it says so with
+``LineStatus`` (down, then reconnecting), tries again with a growing delay,
+sets the modem up again and says ``up``. No exception leaves the thread.
+
+URL: ``modem:/dev/ttyUSB0?baud=115200&profile=auto&country=FR&init=ATZ;AT+VCID=1``
+(``modem:COM3`` on Windows; any pyserial URL such as ``modem:rfc2217://host:4000``
+for a modem behind a serial server).
+
+- ``baud``: port speed (default 115200; the modem adapts to any).
+- ``profile``: ``auto`` (identify the chipset) or one of ``profiles.PROFILES``.
+- ``country``: two-letter country for ``AT+GCI`` (``FR``, ``US``, ``UK``...).
+- ``init``: commands separated by ``;`` that replace the whole set-up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+import serial
+from serial.tools import list_ports as serial_list_ports
+
+from ..events import Event, LineState, LineStatus
+from ..source import Clock, Emit, Source, SourceError, local_now
+from .lines import LineSplitter
+from .parser import ModemParser
+from .profiles import PROFILES, CallerIdWatch, InitDialogue, country_code
+
+DEFAULT_BAUD = 115200
+#: How long one read waits for a byte. It is also how often ``tick`` ends calls
+#: whose rings stopped and how fast ``stop`` is noticed; bytes that arrive are
+#: returned at once whatever this is, so it costs no latency.
+READ_TIMEOUT_S = 0.2
+#: A write that cannot go out in this time means a wedged port (hardware flow
+#: control with a dead modem): better to reconnect than to hang the thread.
+WRITE_TIMEOUT_S = 2.0
+#: How long a modem may take to answer one set-up command. ATZ reloads the
+#: profile and takes up to a second on soft modems (Conexant HSF, Agere).
+COMMAND_TIMEOUT_S = 3.0
+#: Reconnect delays: quick at first (a USB hub glitch, a re-enumerated
+#: adapter), doubling up to half a minute so an unplugged modem costs nothing.
+RECONNECT_FIRST_DELAY_S = 0.5
+RECONNECT_MAX_DELAY_S = 30.0
+
+PARAMETERS = ("baud", "profile", "country", "init")
+# Split the query only before a known parameter: AT commands contain "&"
+# (AT&F, AT&C1), so a plain split on "&" would cut an init string in pieces.
+_PARAMETER_SPLIT = re.compile(r"&(?=(?:" + "|".join(PARAMETERS) + r")=)")
+
+
+@dataclass(frozen=True, slots=True)
+class ModemSettings:
+    device: str
+    baud: int = DEFAULT_BAUD
+    profile: str = "auto"
+    country: str | None = None
+    init: tuple[str, ...] = ()
+
+
+class ModemLine(Source):
+    """A modem on a serial port, as a source of call events."""
+
+    kind = "modem"
+
+    def __init__(
+        self,
+        url: str,
+        settings: ModemSettings,
+        clock: Clock = local_now,
+        first_delay: float = RECONNECT_FIRST_DELAY_S,
+        max_delay: float = RECONNECT_MAX_DELAY_S,
+    ) -> None:
+        super().__init__(url)
+        self.settings = settings
+        self.clock = clock
+        self.first_delay = first_delay
+        self.max_delay = max_delay
+        # One parser for the life of the line, so call keys never repeat.
+        self.parser = ModemParser()
+        self._watch = CallerIdWatch()
+        self._caller_id_command: str | None = None
+        self._set_up_notes: list[str] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self, emit: Emit) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(
+            target=self._run, args=(emit,), name=f"modem {self.settings.device}", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=READ_TIMEOUT_S + WRITE_TIMEOUT_S + 1)
+
+    # -- the thread -------------------------------------------------------------
+
+    def _run(self, emit: Emit) -> None:
+        device = self.settings.device
+        delay = self.first_delay
+        down = False
+        while not self._stop.is_set():
+            try:
+                port = self._open()
+            except (serial.SerialException, OSError, ValueError) as exc:
+                if not down:
+                    self._status(emit, LineState.DOWN, f"cannot open the modem on {device}: {exc}")
+                    self._status(emit, LineState.RECONNECTING, f"trying {device} again")
+                    down = True
+                self._stop.wait(delay)
+                delay = min(delay * 2, self.max_delay)
+                continue
+            try:
+                self._set_up(port, emit)
+                if self._stop.is_set():
+                    break
+                self._status(emit, LineState.UP, self._up_detail())
+                down, delay = False, self.first_delay
+                self._listen(port, emit)
+            except Exception as exc:  # the thread must outlive any failure of the port
+                for event in self.parser.line_lost(self.clock()):
+                    emit(event)
+                self._status(emit, LineState.DOWN, f"lost the modem on {device}: {_why(exc)}")
+                self._status(emit, LineState.RECONNECTING, f"trying {device} again in {delay:g} s")
+                down = True
+            finally:
+                _close_quietly(port)
+            self._stop.wait(delay)
+            delay = min(delay * 2, self.max_delay)
+
+    def _open(self) -> serial.SerialBase:
+        device = self.settings.device
+        # On POSIX take the port exclusively: two programs on one modem would
+        # each get half of every caller-ID record.
+        exclusive = os.name == "posix" and "://" not in device
+        return serial.serial_for_url(
+            device,
+            baudrate=self.settings.baud,
+            timeout=READ_TIMEOUT_S,
+            write_timeout=WRITE_TIMEOUT_S,
+            exclusive=exclusive or None,
+        )
+
+    def _set_up(self, port: serial.SerialBase, emit: Emit) -> None:
+        dialogue = InitDialogue(self.settings.profile, self.settings.country, self.settings.init)
+        answers = LineSplitter()
+        _send(port, dialogue.start())
+        deadline = time.monotonic() + COMMAND_TIMEOUT_S
+        while not dialogue.done and not self._stop.is_set():
+            data = _read_available(port)
+            # A call may ring while we talk to the modem: the parser sees it all.
+            self._deliver(self.parser.feed(data, self.clock()) if data else [], port, emit)
+            for line in answers.feed(data):
+                command = dialogue.receive(line)
+                if command is not None:
+                    _send(port, command)
+                    deadline = time.monotonic() + COMMAND_TIMEOUT_S
+            if not dialogue.done and time.monotonic() > deadline:
+                command = dialogue.timed_out()
+                if command is not None:
+                    _send(port, command)
+                deadline = time.monotonic() + COMMAND_TIMEOUT_S
+        self._caller_id_command = dialogue.caller_id_command
+        self._set_up_notes = list(dialogue.notes)
+
+    def _listen(self, port: serial.SerialBase, emit: Emit) -> None:
+        while not self._stop.is_set():
+            data = _read_available(port)
+            now = self.clock()
+            events = self.parser.feed(data, now) if data else []
+            events += self.parser.tick(now)
+            self._deliver(events, port, emit)
+
+    def _deliver(self, events: list[Event], port: serial.SerialBase, emit: Emit) -> None:
+        for event in events:
+            emit(event)
+            if self._watch.observe(event) and self._caller_id_command:
+                # The modem forgot caller ID (a reset behind our back): say it again.
+                _send(port, self._caller_id_command)
+
+    def _status(self, emit: Emit, state: LineState, detail: str) -> None:
+        emit(LineStatus(state, self.clock(), detail))
+
+    def _up_detail(self) -> str:
+        notes = "; ".join(self._set_up_notes)
+        detail = f"modem on {self.settings.device}"
+        return f"{detail} ({notes})" if notes else detail
+
+
+def _read_available(port: serial.SerialBase) -> bytes:
+    # One byte with the read timeout, then whatever else is already there: a
+    # burst comes back as soon as it lands, never after a fixed poll interval.
+    return bytes(port.read(max(1, port.in_waiting)))
+
+
+def _send(port: serial.SerialBase, command: str) -> None:
+    port.write(command.encode("ascii", "replace") + b"\r")
+
+
+def _close_quietly(port: serial.SerialBase) -> None:
+    try:
+        port.close()
+    except (serial.SerialException, OSError):
+        return  # the port is already gone; closing it is all we wanted
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, serial.SerialException | OSError):
+        return f"{exc} (unplugged, or the port went away)"
+    return f"unexpected {type(exc).__name__}: {exc}"
+
+
+def list_ports() -> list[tuple[str, str]]:
+    """Serial ports present, as (device, description), for the settings dialog."""
+    ports = sorted(serial_list_ports.comports(), key=lambda port: port.device)
+    return [(port.device, port.description or port.device) for port in ports]
+
+
+def parse_modem_url(url: str) -> ModemSettings:
+    """Read a ``modem:`` URL, or raise ``SourceError`` saying what is wrong."""
+    scheme, sep, rest = url.partition(":")
+    if not sep or scheme.lower() != "modem":
+        raise SourceError(f"{url!r} is not a modem URL; expected modem:/dev/ttyUSB0 or modem:COM3")
+    # Parsed by hand, not with urlsplit: "#" (AT#CID=1) would start a fragment
+    # and parse_qs would turn the "+" of AT+VCID=1 into a space.
+    path, _, query = rest.partition("?")
+    device = unquote(path[2:] if path.startswith("//") and "://" not in path else path)
+    if not device:
+        raise SourceError(f"{url!r}: no serial port; write e.g. modem:/dev/ttyUSB0 or modem:COM3")
+    values: dict[str, str] = {}
+    for item in _PARAMETER_SPLIT.split(query) if query else []:
+        name, eq, value = item.partition("=")
+        if name not in PARAMETERS or not eq:
+            raise SourceError(
+                f"{url!r}: unknown modem parameter {name!r}; known: {', '.join(PARAMETERS)}"
+            )
+        values[name] = unquote(value)
+    return ModemSettings(
+        device=device,
+        baud=_baud(url, values.get("baud")),
+        profile=_profile(url, values.get("profile", "auto")),
+        country=_country(url, values.get("country")),
+        init=_init(url, values.get("init")),
+    )
+
+
+def _baud(url: str, value: str | None) -> int:
+    if value is None:
+        return DEFAULT_BAUD
+    if not value.isdigit() or int(value) <= 0:
+        raise SourceError(f"{url!r}: baud must be a positive number such as 115200, not {value!r}")
+    return int(value)
+
+
+def _profile(url: str, value: str) -> str:
+    profile = value.lower()
+    if profile != "auto" and profile not in PROFILES:
+        raise SourceError(
+            f"{url!r}: unknown modem profile {value!r}; use auto or one of "
+            + ", ".join(sorted(PROFILES))
+        )
+    return profile
+
+
+def _country(url: str, value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if country_code(value) is None:
+        raise SourceError(
+            f"{url!r}: no modem country code known for {value!r}; leave country out "
+            "to keep the modem's own setting, or use e.g. FR, US, UK, DE"
+        )
+    return value.upper()
+
+
+def _init(url: str, value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    commands = tuple(command.strip() for command in value.split(";") if command.strip())
+    bad = [command for command in commands if not command.upper().startswith("AT")]
+    if not commands or bad:
+        raise SourceError(
+            f"{url!r}: init must be AT commands separated by ';' (e.g. ATZ;AT+VCID=1), "
+            f"not {value!r}"
+        )
+    return commands
+
+
+def open_url(url: str, clock: Clock = local_now) -> ModemLine:
+    """Open a ``modem:`` URL (see the module's docstring for parameters)."""
+    return ModemLine(url, parse_modem_url(url), clock=clock)
