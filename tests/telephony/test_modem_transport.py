@@ -125,6 +125,7 @@ def test_unplug_reports_down_and_replug_brings_calls_back(modem: FakeModem) -> N
         recorder.wait_for(status(LineState.UP))
         modem.play(b"NMBR = 0536490123\r\nRING\r\n")
         _, first = recorder.wait_for(caller("0536490123"))
+        assert isinstance(first, CallerId)
         modem.unplug()
         down_at, down = recorder.wait_for(status(LineState.DOWN))
         recorder.wait_for(status(LineState.RECONNECTING), after=down_at)
@@ -135,6 +136,7 @@ def test_unplug_reports_down_and_replug_brings_calls_back(modem: FakeModem) -> N
         up_at, _ = recorder.wait_for(status(LineState.UP), after=down_at)
         modem.play(b"NMBR = 0261914455\r\nRING\r\n")
         _, second = recorder.wait_for(caller("0261914455"), after=up_at)
+        assert isinstance(second, CallerId)
         assert second.key != first.key
         assert modem.commands.count("ATZ") == 2  # set up again after the replug
     finally:
