@@ -135,16 +135,16 @@ class InitDialogue:
     country: str | None = None
     #: Commands that replace the whole sequence (the ``init=`` URL parameter).
     init: tuple[str, ...] = ()
-    step: Step = Step.RESET
-    chipset: Chipset | None = None
+    step: Step = field(default=Step.RESET, init=False)
+    chipset: Chipset | None = field(default=None, init=False)
     #: The caller-ID command the modem accepted, to send again when it forgets.
-    caller_id_command: str | None = None
+    caller_id_command: str | None = field(default=None, init=False)
     #: What happened, in words, for the line status and the log.
-    notes: list[str] = field(default_factory=list)
-    _queue: list[str] = field(default_factory=list)
-    _sent: str | None = None
-    _answer: list[str] = field(default_factory=list)
-    _identification: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list, init=False)
+    _queue: list[str] = field(default_factory=list, init=False)
+    _sent: str | None = field(default=None, init=False)
+    _answer: list[str] = field(default_factory=list, init=False)
+    _identification: list[str] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         if self.profile != "auto" and self.profile not in PROFILES:
@@ -274,10 +274,10 @@ class CallerIdWatch:
     """Notice when a modem that gave caller ID starts giving bare rings."""
 
     threshold: int = FORGOTTEN_AFTER_CALLS
-    _seen_caller_id: bool = False
-    _bare_calls: int = 0
-    _current_key: str | None = None
-    _current_had_caller_id: bool = False
+    _seen_caller_id: bool = field(default=False, init=False)
+    _bare_calls: int = field(default=0, init=False)
+    _current_key: str | None = field(default=None, init=False)
+    _current_had_caller_id: bool = field(default=False, init=False)
 
     def observe(self, event: Event) -> bool:
         """Watch one event; ``True`` when the caller-ID command should be sent again."""

@@ -223,3 +223,14 @@ def test_valid_record_is_found_among_noise_lines(before: list[str], after: list[
     assert len(calls) == 1
     assert calls[0].number == "2015550123"
     assert calls[0].network_date == "0321" and calls[0].network_time == "1405"
+
+
+def test_cr_only_line_ends_are_lines() -> None:
+    [call] = final_caller_ids(play(b"RING\rDATE=0321\rTIME=1405\rNMBR=2015550123\rNAME=A B\r"))
+    assert (call.number, call.name, call.network_time) == ("2015550123", "A B", "1405")
+
+
+def test_name_holding_labels_and_equals_is_only_a_name() -> None:
+    raw = b"RING\r\nNMBR = 2015550123\r\nNAME = NMBR=999 TIME=0000\r\nRING\r\n"
+    [call] = final_caller_ids(play(raw))
+    assert (call.number, call.name, call.network_time) == ("2015550123", "NMBR=999 TIME=0000", None)
