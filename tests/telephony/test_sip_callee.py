@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +12,7 @@ from telephony.sip.callee import MAX_CALLS, TIMER_H_S, Callee, Peer
 from telephony.sip.message import SipResponse, parse_message
 
 PBX = Peer("192.0.2.1", 5060)
-NOW = datetime(2026, 11, 22, 9, 14, 3, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 22, 9, 14, 3, tzinfo=UTC)
 
 
 class Clock:

@@ -194,7 +194,8 @@ def test_malformed_request_with_routing_headers_is_salvaged_for_a_400() -> None:
 
 
 def test_nothing_is_salvaged_from_an_ack_or_a_message_without_via() -> None:
-    assert salvage_request(invite("From: <sip:1@h>;tag=1", "bad").replace(b"INVITE", b"ACK")) is None
+    ack = invite("From: <sip:1@h>;tag=1", "bad").replace(b"INVITE", b"ACK")
+    assert salvage_request(ack) is None
     assert salvage_request(b"INVITE sip:x SIP/2.0\r\nbroken\r\n\r\n") is None
 
 

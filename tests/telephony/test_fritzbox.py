@@ -1,0 +1,153 @@
+"""The FRITZ!Box call monitor: recorded lines, and the TCP line against a local server."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from telephony.events import (
+    Answered,
+    CallerId,
+    Ended,
+    Event,
+    LineState,
+    LineStatus,
+    Outcome,
+    Presentation,
+    Ring,
+)
+from telephony.fritzbox import (
+    MAX_LINE_LENGTH,
+    CallMonitor,
+    FritzBoxLine,
+    MonitorError,
+    open_url,
+    parse_line,
+)
+from telephony.source import SourceError, open_source
+
+CASES = json.loads(Path("/work/shared/testdata/callerid/fritzbox.json").read_text())
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["raw"].split(";")[1] + c["raw"][9:17]
+                                             for c in CASES])
+def test_recorded_lines_parse_as_expected(case: dict) -> None:
+    line = parse_line(case["raw"])
+    for key, value in case["expect"].items():
+        assert getattr(line, key) == value, key
+
+
+def test_recorded_session_gives_our_events() -> None:
+    monitor = CallMonitor()
+    events = monitor.feed("".join(c["raw"] + "\r\n" for c in CASES).encode())
+    kinds = [(type(e).__name__, getattr(e, "key", None)) for e in events]
+    assert kinds == [
+        ("Ring", "fritzbox-0"), ("CallerId", "fritzbox-0"),
+        ("Ring", "fritzbox-1"), ("CallerId", "fritzbox-1"),
+        ("Answered", "fritzbox-0"), ("Ended", "fritzbox-0"), ("Ended", "fritzbox-1"),
+    ]
+    first = events[1]
+    assert isinstance(first, CallerId)
+    assert (first.number, first.network_date, first.network_time) == ("0536490123", "1122", "1021")
+    private = events[3]
+    assert isinstance(private, CallerId) and private.number is None
+    assert private.presentation == Presentation.PRIVATE
+    answered = events[4]
+    assert isinstance(answered, Answered) and answered.extension == "12"
+    assert [(e.outcome, e.duration_s) for e in events[5:] if isinstance(e, Ended)] == [
+        (Outcome.ANSWERED, 205), (Outcome.MISSED, 0)]
+
+
+def test_outgoing_call_is_never_an_incoming_one() -> None:
+    monitor = CallMonitor()
+    events = monitor.feed(b"22.11.26 10:28:48;CALL;2;12;0561000000;0199001234;SIP0;\n"
+                          b"22.11.26 10:28:50;CONNECT;2;12;0199001234;\n"
+                          b"22.11.26 10:29:50;DISCONNECT;2;60;\n")
+    assert events == []
+
+
+def test_lines_split_across_reads_and_over_long_lines_are_bounded() -> None:
+    monitor = CallMonitor()
+    assert monitor.feed(b"22.11.26 10:21:37;RI") == []
+    assert len(monitor.feed(b"NG;0;0536490123;0561000000;SIP0;\n")) == 2
+    assert monitor.feed(b"x" * (MAX_LINE_LENGTH + 10)) == []
+    events = monitor.feed(b"yyy\n22.11.26 10:22:07;RING;1;;0561000000;SIP0;\n")
+    assert [type(e) for e in events] == [Ring, CallerId]  # the tail "yyy" was dropped
+    assert monitor.malformed == 1
+    assert len(monitor._buffer) == 0
+
+
+def test_noise_lines_are_counted_not_raised() -> None:
+    monitor = CallMonitor()
+    assert monitor.feed(b"hello\n\xff\xfe;;;\n22.11.26 10:00:00;DISCONNECT;9;abc;\n") == []
+    assert monitor.malformed == 3
+    with pytest.raises(MonitorError):
+        parse_line("22.11.26 10:00:00;HANGUP;0;")
+
+
+def test_url_opens_a_fritzbox_line() -> None:
+    line = open_source("fritzbox://192.168.178.1")
+    assert isinstance(line, FritzBoxLine) and (line.host, line.port) == ("192.168.178.1", 1012)
+    with pytest.raises(SourceError):
+        open_url("fritzbox://")
+
+
+def _collect(events: list[Event], predicate, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"timed out; events so far: {events}")
+
+
+def test_tcp_line_reads_the_monitor_and_reconnects_after_the_box_drops() -> None:
+    server = socket.create_server(("127.0.0.1", 0))
+    port = server.getsockname()[1]
+    events: list[Event] = []
+
+    def box() -> None:
+        for _ in range(2):
+            conn, _ = server.accept()
+            conn.sendall(b"22.11.26 10:21:37;RING;0;0536490123;0561000000;SIP0;\r\n"
+                         b"22.11.26 10:21:40;DISCONNECT;0;0;\r\n")
+            time.sleep(0.1)
+            conn.close()
+
+    thread = threading.Thread(target=box, daemon=True)
+    thread.start()
+    line = FritzBoxLine(f"fritzbox://127.0.0.1:{port}", "127.0.0.1", port,
+                        reconnect_first=0.05, reconnect_max=0.2)
+    line.start(events.append)
+    try:
+        _collect(events, lambda: sum(isinstance(e, Ended) for e in events) == 2)
+    finally:
+        line.stop()
+        server.close()
+    statuses = [e for e in events if isinstance(e, LineStatus)]
+    assert statuses[0].state == LineState.UP
+    assert any(s.state == LineState.RECONNECTING and "closed" in s.detail for s in statuses)
+    assert statuses[-1].state == LineState.DOWN
+
+
+def test_refused_connection_tells_how_to_enable_the_monitor_and_backs_off() -> None:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens there now
+    events: list[Event] = []
+    line = FritzBoxLine("fritzbox://x", "127.0.0.1", port, reconnect_first=0.05,
+                        reconnect_max=0.2)
+    line.start(events.append)
+    try:
+        _collect(events, lambda: len(events) >= 4)
+    finally:
+        line.stop()
+    details = [e.detail for e in events if isinstance(e, LineStatus)]
+    assert "#96*5*" in details[0]
+    assert details[0].endswith("retrying in 0.05 s") and "retrying in 0.2 s" in details[3]
