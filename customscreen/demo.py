@@ -96,8 +96,9 @@ def seed(store: Store, calls: int = 2000, companies: int = 120, seed_value: int 
                               contract=contract, always=(role == "always"),
                               fields={"Modèle de chaudière": rng.choice(_BOILERS)})
             contacts.save_in(conn, company)
+        taken: set[str] = set()
         for _ in range(companies):
-            _company_with_people(conn, rng, today, phone_pool)
+            _company_with_people(conn, rng, today, phone_pool, taken)
         _history(conn, rng, today, calls)
 
 
@@ -113,9 +114,12 @@ def _contract(rng: random.Random, today: date, status: str) -> Contract:
 
 
 def _company_with_people(conn: sqlite3.Connection, rng: random.Random, today: date,
-                         phone_pool: Iterator[str]) -> None:
+                         phone_pool: Iterator[str], taken: set[str]) -> None:
     status = rng.choices(("active", "expired", "none"), (45, 15, 40))[0]
     name = f"{rng.choice(_TRADES)} {rng.choice(_SURNAMES)}"
+    while name in taken:  # two firms of one name would be one card on import
+        name = f"{rng.choice(_TRADES)} {rng.choice(_SURNAMES)} {rng.choice(_SURNAMES)}"
+    taken.add(name)
     company = Contact(
         name=name, kind="company", phones=[Phone(next(phone_pool))],
         contract=_contract(rng, today, status),

@@ -66,12 +66,17 @@ def default_region(explicit: str | None = None, configured: str | None = None) -
 
 
 def _locale_region() -> str | None:
+    """The country of the user's locale; ``None`` for the C/POSIX locale.
+
+    The first locale variable that is set decides, as for any POSIX program;
+    Python maps ``C.UTF-8`` to en_US, which would make every line American.
+    """
     for name in ("LC_ALL", "LC_TELEPHONE", "LANG"):
         value = os.environ.get(name, "")
-        if "_" in value:
-            return value.split("_", 1)[1][:2]
+        if value:
+            return value.split("_", 1)[1][:2] if "_" in value else None
     try:
-        loc = locale.getlocale()[0] or ""
+        loc = locale.getlocale()[0] or ""  # Windows keeps its locale outside the environment
     except ValueError:
         loc = ""
     return loc.split("_", 1)[1][:2] if "_" in loc else None

@@ -196,17 +196,30 @@ class Store:
             self._depth = 1
             try:
                 yield self.conn
+            except sqlite3.OperationalError as exc:
+                # Disk full, read-only, locked too long: say so about the file.
+                self._depth = 0
+                self._rollback()
+                raise StoreError(_explain(self.path, exc)) from None
             except BaseException:
                 self._depth = 0
-                self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise
             self._depth = 0
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as exc:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
+                self._rollback()
                 raise StoreError(_explain(self.path, exc)) from None
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                # SQLite may already have rolled back (a full disk does that);
+                # nothing was written either way.
+                return
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         with self.lock:
