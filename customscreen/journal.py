@@ -193,3 +193,30 @@ def export_csv(store: Store, path: Path, where: CallFilter | None = None) -> int
         tmp.unlink(missing_ok=True)
         raise StoreError(f"{path}: cannot write ({exc.strerror})") from None
     return written
+
+
+# The journal keeps routing's English reason; the desk shows it in the user's
+# language, so it needs routing's stable code back. These are the phrases
+# ``routing.decide`` writes (and the demo history's generic busy-day reason).
+_REASON_CODES = (
+    ("Busy day: withheld number", "priority_withheld"),
+    ("Busy day: unknown caller", "priority_unknown"),
+    ("contract has expired", "priority_expired"),
+    ("has no contract", "priority_no_contract"),
+    ("Busy day:", "priority"),
+    ("office is closed", "closed"),
+    ("on the blocked list", "blocked"),
+    ("always gets through", "always"),
+    ("is under contract", "contract_active"),
+    ("Number withheld", "withheld"),
+    ("Unknown number", "unknown"),
+    ("Known caller", "known"),
+)
+
+
+def reason_code(reason: str) -> str | None:
+    """Routing's code for a journaled reason, or None for a reason typed by a person."""
+    for phrase, code in _REASON_CODES:
+        if phrase in reason:
+            return code
+    return None
