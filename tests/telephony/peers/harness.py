@@ -117,7 +117,8 @@ def baresip_call(workdir: Path, target: str, *, number: str, name: str,
         _stop(process)
 
 
-def _options_answered(port: int) -> bool:
+def sip_answers(port: int) -> bool:
+    """Whether something on ``127.0.0.1:port`` answers an OPTIONS with 200."""
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
         sock.bind(("127.0.0.1", 0))
         local = sock.getsockname()
@@ -155,7 +156,7 @@ def kamailio(workdir: Path, *, user: str, password: str) -> Iterator[int]:
     )
     try:
         deadline = time.monotonic() + 10
-        while not _options_answered(port):
+        while not sip_answers(port):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise AssertionError("kamailio did not start:\n" + log.read_text()[-3000:])
         yield port
