@@ -113,7 +113,9 @@ def restore(db_path: Path, source: Path, now: datetime | None = None) -> Path:
         dest.close()
         src.close()
     except sqlite3.Error as exc:
-        raise StoreError(f"{db_path}: restore failed ({exc}); the previous file is {aside}") from None
+        raise StoreError(
+            f"{db_path}: restore failed ({exc}); the previous file is {aside}"
+        ) from None
     return aside
 
 

@@ -57,7 +57,7 @@ def listen(args: argparse.Namespace) -> int:
     from .switchboard import Switchboard
 
     store = open_store(args)
-    mode = Mode(args.mode or store.setting("mode", "normal"))
+    mode = Mode(args.mode or store.setting("mode") or "normal")
     board = Switchboard(store, region_of(args, store), mode, user=args.user)
     board.add_observer(JsonPrinter() if args.json else TextPrinter())
     opened = []
@@ -83,11 +83,11 @@ def listen(args: argparse.Namespace) -> int:
         wait_until_stopped(done)
     finally:
         board.stop()
-        if not board.retry_journal():
-            print(f"customscreen: {board.pending_writes} journal writes could not be saved",
-                  file=sys.stderr)
-            return EXIT_FAILED
-        store.close()
+    if not board.retry_journal():
+        print(f"customscreen: {board.pending_writes} journal writes could not be saved",
+              file=sys.stderr)
+        return EXIT_FAILED
+    store.close()
     return 0
 
 
@@ -148,8 +148,8 @@ def print_(args: argparse.Namespace) -> int:
             documents.print_card(store, args.contact, args.output, region=region)
             print(f"written {args.output}")
         else:
-            report = documents.print_calllog if args.document == "calllog" else documents.print_stats
-            report(store, args.since, args.until, args.output, region=region)
+            report = {"calllog": documents.print_calllog, "stats": documents.print_stats}
+            report[args.document](store, args.since, args.until, args.output, region=region)
             print(f"written {args.output}")
     except documents.DocumentError as exc:
         print(f"customscreen: {exc}", file=sys.stderr)

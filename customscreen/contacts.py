@@ -203,9 +203,12 @@ def reindex_all(conn: sqlite3.Connection) -> None:
 # the company's unless it says "none".
 _CALLER_SQL = """
 SELECT c.id, c.name, COALESCE(co.name, '') AS company, c.always, c.blocked,
-       CASE WHEN COALESCE(k.status, 'none') = 'none' THEN ck.status ELSE k.status END AS status,
-       CASE WHEN COALESCE(k.status, 'none') = 'none' THEN ck.end_date ELSE k.end_date END AS end_date,
-       CASE WHEN COALESCE(k.status, 'none') = 'none' THEN ck.level ELSE k.level END AS level,
+       CASE WHEN COALESCE(k.status, 'none') = 'none'
+            THEN ck.status ELSE k.status END AS status,
+       CASE WHEN COALESCE(k.status, 'none') = 'none'
+            THEN ck.end_date ELSE k.end_date END AS end_date,
+       CASE WHEN COALESCE(k.status, 'none') = 'none'
+            THEN ck.level ELSE k.level END AS level,
        co.always AS company_always, co.blocked AS company_blocked
 FROM phones p
 JOIN contacts c ON c.id = p.contact_id

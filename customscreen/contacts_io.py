@@ -237,7 +237,10 @@ def import_file(store: Store, path: Path, region: str, skip_invalid: bool = Fals
     good: list[_Row] = []
     problems: list[str] = []
     for row in rows:
-        (problems.append if isinstance(row, str) else good.append)(row)  # type: ignore[operator]
+        if isinstance(row, str):
+            problems.append(row)
+        else:
+            good.append(row)
     if problems and not skip_invalid:
         raise ImportError_(problems)
     _save_rows(store, good)

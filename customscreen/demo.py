@@ -146,7 +146,7 @@ def _company_with_people(conn: sqlite3.Connection, rng: random.Random, today: da
 # Calls per hour of an office day (8:00 to 18:00): a morning peak, lunch, a
 # smaller peak after lunch.
 _HOUR_WEIGHTS = {8: 6, 9: 14, 10: 16, 11: 13, 12: 5, 13: 4, 14: 11, 15: 10, 16: 8, 17: 5}
-_OUTCOMES = (("answered", 72), ("missed", 14), ("diverted", 12), ("blocked", 2))
+_OUTCOMES: dict[str, int] = {"answered": 72, "missed": 14, "diverted": 12, "blocked": 2}
 
 
 def _history(conn: sqlite3.Connection, rng: random.Random, today: date, count: int) -> None:
@@ -165,8 +165,8 @@ def _history(conn: sqlite3.Connection, rng: random.Random, today: date, count: i
         day -= timedelta(days=1)
     tz = datetime.now().astimezone().tzinfo
     hours, weights = zip(*_HOUR_WEIGHTS.items(), strict=True)
-    outcomes, outcome_weights = zip(*_OUTCOMES, strict=True)
-    rows = []
+    outcomes, outcome_weights = list(_OUTCOMES), list(_OUTCOMES.values())
+    rows: list[tuple[object, ...]] = []
     for _ in range(count):
         day = rng.choice(workdays)
         at = datetime.combine(day, time(rng.choices(hours, weights)[0], rng.randrange(60),
@@ -179,7 +179,8 @@ def _history(conn: sqlite3.Connection, rng: random.Random, today: date, count: i
             presentation = "available"
         elif roll < 0.92:
             e164 = f"+336399{rng.randrange(100000):05d}"
-            contact_id, name, raw, presentation = None, None, numbers.national_digits(e164), "available"
+            contact_id, name, presentation = None, None, "available"
+            raw = numbers.national_digits(e164)
         else:
             e164 = contact_id = name = raw = None
             presentation = "private"

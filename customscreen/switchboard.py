@@ -19,7 +19,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from telephony.events import (
-    Answered, CallerId, Ended, Event, LineStatus, Outcome, Presentation, Ring,
+    Answered,
+    CallerId,
+    Ended,
+    Event,
+    LineStatus,
+    Outcome,
+    Presentation,
 )
 from telephony.source import Source
 

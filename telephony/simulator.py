@@ -1,9 +1,10 @@
 """A scripted line for the demo and for tests: ``demo:`` rings every few seconds.
 
 Numbers come from the ranges ARCEP reserves for fiction (01 99 00, 02 61 91,
-03 53 01, 04 65 71, 05 36 49, 06 39 98). The default script is a realistic morning at a small French business: clients
-under contract, an expired contract, unknown numbers, a withheld caller, and a
-modem-like caller whose NAME arrives after the number. The demo database
+03 53 01, 04 65 71, 05 36 49, 06 39 98). The default script is a realistic
+morning at a small French business: clients under contract, an expired
+contract, unknown numbers, a withheld caller, and a modem-like caller whose
+NAME arrives after the number. The demo database
 (``customscreen.demo``) is seeded with these same numbers, so the calls land on
 real cards.
 
@@ -71,7 +72,9 @@ class DemoLine(Source):
         self._lock = threading.Lock()
 
     def start(self, emit: Emit) -> None:
-        self._thread = threading.Thread(target=self._run, args=(emit,), name="demo-line", daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, args=(emit,), name="demo-line", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:

@@ -1,0 +1,1 @@
+"""``customscreen bench``: speed at ten years of history, measured not guessed."""
