@@ -230,7 +230,13 @@ class FritzBoxLine(Source):
             self._thread.join(timeout=5)
         self.finished.set()
 
-    def _run(self, emit: Emit) -> None:
+    def _run(self, line_emit: Emit) -> None:
+        def emit(event: Event) -> None:
+            try:
+                line_emit(event)
+            except Exception:  # a broken observer must not take the line down
+                log.exception("event handler failed on %r", event)
+
         while not self._stop.is_set():
             detail = self._session(emit)
             if self._stop.is_set():

@@ -179,6 +179,8 @@ class SipLine(Source):
                     self._readable(key.fileobj)  # type: ignore[arg-type]
                 except OSError as exc:
                     log.info("SIP socket error: %s", exc)
+                except Exception:  # a bug on one message must not take the phone line down
+                    log.exception("SIP line %s failed on a message", self.describe())
 
     def _readable(self, sock: socket.socket) -> None:
         if sock is self._udp:
@@ -316,7 +318,7 @@ class SipLine(Source):
             finally:
                 probe.close()
         except OSError:
-            return socket.gethostbyname(socket.gethostname()), port
+            return "127.0.0.1", port  # no route to the PBX now; registration will say so
 
 
 def _networks(text: str, url: str) -> tuple[Network, ...]:

@@ -88,6 +88,8 @@ class Registration:
         #: Every REGISTER attempt's start time, for tests and the status window.
         self.attempts: list[float] = []
         self._challenge: Challenge | None = None
+        #: Authorization answers a registrar's 401, Proxy-Authorization a proxy's 407.
+        self._credentials_header = "Authorization"
         self._fresh_challenge = False
         self._auth_rounds = 0
         self._pending: bytes | None = None
@@ -186,7 +188,7 @@ class Registration:
         ]
         if self._challenge is not None:
             value = self.digest.authorization(self._challenge, "REGISTER", self.account.registrar)
-            pairs.append(("Authorization", value))
+            pairs.append((self._credentials_header, value))
         return SipRequest("REGISTER", self.account.registrar, Headers(tuple(pairs)))
 
     def _challenged(self, response: SipResponse) -> None:
@@ -205,6 +207,8 @@ class Registration:
             self._fail(f"PBX keeps challenging {self.account.user}: check the account")
             return
         self._challenge = challenge
+        self._credentials_header = (
+            "Authorization" if response.status == 401 else "Proxy-Authorization")
         self._fresh_challenge = True
         self._send_register()
 

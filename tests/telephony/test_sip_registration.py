@@ -165,3 +165,11 @@ def test_stop_unregisters_with_expires_zero() -> None:
     h.registration.stop()
     assert h.last.headers.get("Expires") == "0"
     assert h.registration.tick() is None
+
+
+def test_a_proxy_challenge_is_answered_with_proxy_authorization() -> None:
+    h = Harness()
+    h.registration.start()
+    h.answer(407, ("Proxy-Authenticate", CHALLENGE))
+    assert "Proxy-Authorization" in dict(h.last.headers)
+    assert "Authorization" not in dict(h.last.headers)
