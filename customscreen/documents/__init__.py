@@ -1,0 +1,20 @@
+"""Paper: fax-style documents for signature and the reports managers print.
+
+reportlab only, no Qt. Every document embeds DejaVu fonts, prints in greys,
+uses A4 (US Letter in the Americas) and speaks French or English by region.
+
+- ``print_fax``: a numbered document (``templates.TEMPLATES``) for signature,
+  filed in ``customscreen.register``.
+- ``print_card``: a contact's card on paper.
+- ``print_calllog``: the journal of a period, streamed page by page.
+- ``print_stats``: the manager's summary and charts.
+"""
+
+from __future__ import annotations
+
+from ..register import RegisterEntry
+from .errors import DocumentError
+from .fax import print_fax
+from .templates import TEMPLATES
+
+__all__ = ["DocumentError", "RegisterEntry", "TEMPLATES", "print_fax"]
