@@ -15,8 +15,9 @@ from .errors import SipProtocolError
 from .message import SipRequest
 from .uri import NameAddr, parse_name_addr, split_outside_quotes, subscriber_number
 
-#: Privacy header values that withhold the caller's identity (RFC 3323 §4.2, RFC 3325 §7).
-PRIVATE_PRIVACY = frozenset({"id", "user", "header"})
+#: Privacy header values that withhold the caller's identity (RFC 3325 §9.3 ``id``,
+#: RFC 3323 §4.2 ``user``). ``header`` alone only hides routing headers, not the caller.
+PRIVATE_PRIVACY = frozenset({"id", "user"})
 #: Remote-Party-ID privacy values that withhold it (draft-ietf-sip-privacy-04).
 PRIVATE_RPID = frozenset({"full", "uri", "name"})
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .errors import SipProtocolError
+from .uri import split_outside_quotes
 
 #: Largest message we accept. A UDP datagram cannot exceed 65,535 bytes and
 #: RFC 3261 §18.1.1 wants anything near the path MTU to go over TCP anyway; an
@@ -108,8 +109,6 @@ class Headers:
 
     def get_all(self, name: str) -> list[str]:
         """Every value of ``name``; list headers (Via, Route, …) split at commas."""
-        from .uri import split_outside_quotes
-
         lower = canonical_name(name).lower()
         values: list[str] = []
         for key, value in self.fields:
@@ -321,9 +320,7 @@ def salvage_request(data: bytes) -> SipRequest | None:
     text = data.lstrip(b"\r\n").decode("utf-8", errors="replace")
     lines = text.replace("\r\n", "\n").split("\n")
     start = lines[0].split(" ")
-    if len(start) < 2 or not _is_token(start[0]) or start[0] in ("ACK", SIP_VERSION):
-        return None
-    if start[0].upper() == "ACK":
+    if len(start) < 2 or not _is_token(start[0]) or start[0].upper() in ("ACK", SIP_VERSION):
         return None
     fields: list[tuple[str, str]] = []
     for line in lines[1:]:
@@ -339,4 +336,4 @@ def salvage_request(data: bytes) -> SipRequest | None:
     cseq_number = (headers.get("CSeq") or "").split(" ")[0]
     if not cseq_number.isdigit() or len(cseq_number) > 10:
         return None
-    return SipRequest(start[0], start[1] if len(start) > 1 else "sip:invalid", headers)
+    return SipRequest(start[0], start[1], headers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import secrets
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .errors import SipProtocolError
@@ -93,11 +94,19 @@ class SipProbe:
         self.sock.sendto(data, self.target)
 
     def wait_for(self, status: int, timeout: float = 2.0) -> ProbeResponse | None:
-        """Collect responses until one with ``status`` (or, with 0, any final one) arrives."""
+        """The first response with ``status``, waiting up to ``timeout`` seconds."""
+        return self._wait(lambda r: r.status == status, timeout)
+
+    def wait_for_answer(self, timeout: float = 2.0) -> ProbeResponse | None:
+        """The first response that is not 100 Trying: 180 Ringing or a final one."""
+        return self._wait(lambda r: r.status >= 180, timeout)
+
+    def _wait(self, wanted: Callable[[ProbeResponse], bool],
+              timeout: float) -> ProbeResponse | None:
         deadline = time.monotonic() + timeout
         while True:
             for response in self.responses:
-                if response.status == status or (status == 0 and response.status >= 200):
+                if wanted(response):
                     return response
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -135,11 +144,7 @@ def ring_time(host: str, port: int, number: str, name: str | None = None,
     """
     with SipProbe(host, port, number=number, display_name=name) as probe:
         probe.invite()
-        deadline = time.monotonic() + timeout
-        first: ProbeResponse | None = None
-        while first is None and time.monotonic() < deadline:
-            got = probe.wait_for(0, timeout=0.05) or probe.wait_for(180, timeout=0.05)
-            first = got
+        first = probe.wait_for_answer(timeout)
         if first is None:
             return None
         if first.status >= 200:

@@ -227,3 +227,9 @@ def test_mutated_sip_only_raises_the_protocol_error(start: str, headers: list, b
     if isinstance(message, SipRequest):
         caller_identity(message)  # never raises on whatever headers got through
     assert parse_message(message.to_bytes()) is not None
+
+
+def test_header_privacy_alone_does_not_withhold_the_caller() -> None:
+    raw = invite('From: "Dupont SARL" <sip:0536490123@h>;tag=1', "Privacy: header")
+    identity = caller_identity(parse_message(raw))  # type: ignore[arg-type]
+    assert identity.presentation == Presentation.AVAILABLE and identity.number == "0536490123"
