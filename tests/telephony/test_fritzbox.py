@@ -31,7 +31,9 @@ from telephony.fritzbox import (
 )
 from telephony.source import SourceError, open_source
 
-CASES = json.loads(Path("/work/shared/testdata/callerid/fritzbox.json").read_text())
+# CI clones the repository with shared/ beside it: <clone>/../shared/testdata.
+TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "callerid"
+CASES = json.loads((TESTDATA / "fritzbox.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["raw"].split(";")[1] + c["raw"][9:17]

@@ -24,10 +24,9 @@ from telephony.sip.message import (
 )
 from telephony.sip.uri import parse_name_addr, parse_uri, subscriber_number
 
-VECTORS = Path("/work/shared/testdata/callerid/sip.json")
-if not VECTORS.exists():
-    VECTORS = Path(__file__).parent / "data" / "sip.json"
-CASES = json.loads(VECTORS.read_text())
+# CI clones the repository with shared/ beside it: <clone>/../shared/testdata.
+TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "callerid"
+CASES = json.loads((TESTDATA / "sip.json").read_text(encoding="utf-8"))
 
 
 def e164(number: str | None) -> str | None:
