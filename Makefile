@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # baresip places SIP calls, kamailio is a real registrar, pdftoppm renders PDFs.
 SYSDEPS := baresip:baresip kamailio:kamailio pdftoppm:poppler-utils
 
-.PHONY: demo test sysdeps lint clean
+.PHONY: demo test sysdeps lint clean bundle
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,12 @@ sysdeps:
 
 test: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+
+# The one-folder bundle in dist/customscreen/ (PyInstaller; see packaging/customscreen.spec).
+bundle: $(STAMP)
+	$(BIN)/python -c "import PyInstaller" 2>/dev/null || $(BIN)/python -m pip install -q 'pyinstaller>=6.10'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+	  --workpath build/pyinstaller packaging/customscreen.spec
 
 lint: $(STAMP)
 	$(BIN)/ruff check customscreen telephony ui tests
