@@ -13,8 +13,11 @@ uses A4 (US Letter in the Americas) and speaks French or English by region.
 from __future__ import annotations
 
 from ..register import RegisterEntry
+from .calllog import print_calllog
+from .card import print_card
 from .errors import DocumentError
 from .fax import print_fax
 from .templates import TEMPLATES
 
-__all__ = ["DocumentError", "RegisterEntry", "TEMPLATES", "print_fax"]
+__all__ = ["DocumentError", "RegisterEntry", "TEMPLATES", "print_calllog", "print_card",
+           "print_fax"]
