@@ -156,6 +156,60 @@ def save_in(conn: sqlite3.Connection, contact: Contact) -> int:
     return contact.id
 
 
+def insert_many(conn: sqlite3.Connection, new: list[Contact],
+                company_names: dict[int, str]) -> None:
+    """Insert contacts that do not exist yet, in a few statements (imports).
+
+    Ids are given here, inside the caller's write transaction, so that phones,
+    contracts, fields and the search index go in with ``executemany``: a
+    100,000-row spreadsheet imports in seconds instead of minutes.
+    ``company_names`` maps company ids to names for the search index.
+    """
+    if not new:
+        return
+    now = _now()
+    first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM contacts").fetchone()[0]
+    for offset, contact in enumerate(new):
+        contact.id = first + offset
+        if contact.kind == "company":
+            company_names[contact.id] = contact.name.strip()
+    conn.executemany(
+        "INSERT INTO contacts(id, kind, name, company_id, email, address, notes, always, "
+        "blocked, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        [(c.id, c.kind, c.name.strip(), c.company_id, c.email, c.address, c.notes,
+          int(c.always), int(c.blocked), now, now) for c in new],
+    )
+    conn.executemany(
+        "INSERT INTO phones(contact_id, e164, label) VALUES (?, ?, ?)",
+        [(c.id, p.e164, p.label) for c in new for p in c.phones],
+    )
+    conn.executemany(
+        "INSERT INTO contracts(contact_id, status, reference, start_date, end_date, level) "
+        "VALUES (?,?,?,?,?,?)",
+        [(c.id, c.contract.status, c.contract.reference,
+          c.contract.start_date.isoformat() if c.contract.start_date else None,
+          c.contract.end_date.isoformat() if c.contract.end_date else None,
+          c.contract.level) for c in new],
+    )
+    conn.executemany(
+        "INSERT INTO custom_fields(contact_id, key, value) VALUES (?, ?, ?)",
+        [(c.id, k, v) for c in new for k, v in c.fields.items() if k.strip()],
+    )
+    conn.executemany(
+        "INSERT INTO contacts_fts(rowid, name, company, notes, numbers) VALUES (?,?,?,?,?)",
+        [(c.id, c.name.strip(), company_names.get(c.company_id or 0, ""),
+          " ".join([c.notes, *c.fields.values()]).strip(),
+          " ".join(numbers.search_tokens(p.e164) for p in c.phones)) for c in new],
+    )
+
+
+def company_ids(conn: sqlite3.Connection) -> dict[str, int]:
+    """Every company by its name, case-folded: how imports match a Société column."""
+    return {name.casefold(): cid for cid, name in conn.execute(
+        "SELECT id, name FROM contacts WHERE kind = 'company' ORDER BY id DESC"
+    )}
+
+
 def delete(store: Store, contact_id: int) -> None:
     with store.transaction() as conn:
         conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
@@ -178,9 +232,7 @@ def reindex(conn: sqlite3.Connection, contact_id: int) -> None:
     phones = [r[0] for r in conn.execute(
         "SELECT e164 FROM phones WHERE contact_id = ?", (contact_id,)
     )]
-    searchable_numbers = " ".join(
-        f"{e.lstrip('+')} {numbers.national_digits(e)}" for e in phones
-    )
+    searchable_numbers = " ".join(numbers.search_tokens(e) for e in phones)
     field_values = " ".join(r[0] for r in conn.execute(
         "SELECT value FROM custom_fields WHERE contact_id = ?", (contact_id,)
     ))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -248,24 +249,46 @@ def import_file(store: Store, path: Path, region: str, skip_invalid: bool = Fals
 
 
 def _save_rows(store: Store, rows: list[_Row]) -> None:
-    companies: dict[str, int] = {}
+    """Companies first, so people can point at them whatever the row order.
+
+    A company row whose name is already known updates that company; new
+    contacts go in with ``contacts.insert_many``.
+    """
     with store.transaction() as conn:
-        # Companies first, so people can point at them whatever the row order.
-        for row in sorted(rows, key=lambda r: r.contact.kind != "company"):
+        known = contacts.company_ids(conn)
+        names = {cid: name for name, cid in known.items()}
+        new_companies: dict[str, Contact] = {}
+        updates: list[Contact] = []
+        for row in rows:
             c = row.contact
-            if c.kind == "company":
-                existing = companies.get(c.name.casefold()) or contacts.find_company(store, c.name)
-                c.id = existing
-                companies[c.name.casefold()] = contacts.save_in(conn, c)
-                continue
-            if row.company:
-                key = row.company.casefold()
-                if key not in companies:
-                    found = contacts.find_company(store, row.company)
-                    companies[key] = found if found is not None else contacts.save_in(
-                        conn, Contact(name=row.company, kind="company"))
-                c.company_id = companies[key]
+            key = c.name.strip().casefold()
+            if c.kind != "company":
+                if row.company and row.company.casefold() not in known:
+                    new_companies.setdefault(
+                        row.company.casefold(), Contact(name=row.company, kind="company"))
+            elif key in known or key in new_companies and new_companies[key].fields != {}:
+                c.id = known.get(key)
+                updates.append(c)
+            else:
+                new_companies[key] = c  # a bare placeholder is replaced by the full row
+        contacts.insert_many(conn, list(new_companies.values()), names)
+        known.update({c.name.strip().casefold(): c.id for c in new_companies.values()
+                      if c.id is not None})
+        for c in updates:
+            c.id = c.id or known[c.name.strip().casefold()]
             contacts.save_in(conn, c)
+        people = [row for row in rows if row.contact.kind != "company"]
+        for row in people:
+            if row.company:
+                row.contact.company_id = known[row.company.casefold()]
+        contacts.insert_many(conn, [row.contact for row in people],
+                             {cid: name for cid, name in _names(conn, known).items()})
+
+
+def _names(conn: sqlite3.Connection, known: dict[str, int]) -> dict[int, str]:
+    ids = set(known.values())
+    return {cid: name for cid, name in conn.execute(
+        "SELECT id, name FROM contacts WHERE kind = 'company'") if cid in ids}
 
 
 # -- export ---------------------------------------------------------------------

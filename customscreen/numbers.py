@@ -11,10 +11,17 @@ import locale
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberType
-from phonenumbers import geocoder
+from phonenumbers import (
+    COUNTRY_CODE_TO_REGION_CODE,
+    NumberParseException,
+    PhoneMetadata,
+    PhoneNumberFormat,
+    PhoneNumberType,
+    geocoder,
+)
 
 #: When neither the command line, the configuration nor the locale says.
 FALLBACK_REGION = "FR"
@@ -91,6 +98,9 @@ def normalize(raw: str | None, region: str) -> str | None:
         cleaned = "+" + cleaned[2:]
     if not cleaned.strip("+0"):
         return None  # all zeros: a withheld number on many exchanges
+    fast = _national_fast_path(cleaned, region)
+    if fast is not None:
+        return fast
     try:
         parsed = phonenumbers.parse(cleaned, region)
     except NumberParseException:
@@ -100,6 +110,46 @@ def normalize(raw: str | None, region: str) -> str | None:
         # recognisable rather than dropping them.
         return None
     return phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
+
+
+@lru_cache(maxsize=64)
+def _trunk_rule(region: str) -> tuple[str, str, frozenset[int]] | None:
+    """(country code, trunk prefix, national lengths) where dialling is simple.
+
+    Most European and North American numbers reach us as trunk prefix +
+    national number ("0536490123"); for those, E.164 is a string operation.
+    Regions with transform rules or carrier codes (Argentina, Brazil…) keep
+    the full parser.
+    """
+    meta = PhoneMetadata.metadata_for_region(region.upper())
+    if meta is None or not meta.national_prefix or meta.national_prefix_transform_rule:
+        return None
+    parsing = meta.national_prefix_for_parsing
+    if parsing not in (None, meta.national_prefix) and not (parsing or "").startswith(
+        meta.national_prefix + "|"
+    ):
+        return None
+    country = str(phonenumbers.country_code_for_region(region.upper()))
+    return country, meta.national_prefix, frozenset(meta.general_desc.possible_length)
+
+
+def _national_fast_path(digits: str, region: str) -> str | None:
+    """E.164 without the full parser for the everyday case, or None to parse.
+
+    Imports of a hundred thousand contacts spend most of their time here;
+    ``tests/customscreen/test_numbers.py`` checks it agrees with the parser.
+    """
+    rule = _trunk_rule(region)
+    if rule is None or not digits.isdigit():
+        return None
+    country, trunk, lengths = rule
+    if digits.startswith(trunk):
+        national = digits[len(trunk):]
+        if national[:1] not in ("", "0", "1") and len(national) in lengths:
+            return f"+{country}{national}"
+    elif country == "1" and len(digits) == 10 and digits[0] not in "01":
+        return f"+1{digits}"  # North America dials ten digits without the 1
+    return None
 
 
 def display(e164: str | None, region: str, raw: str | None = None) -> str:
@@ -113,6 +163,23 @@ def display(e164: str | None, region: str, raw: str | None = None) -> str:
     if phonenumbers.region_code_for_number(parsed) == region.upper():
         return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
+
+
+def search_tokens(e164: str) -> str:
+    """The ways a person types a number, for the search index, without parsing.
+
+    ``+33536490123`` gives ``33536490123 536490123 0536490123``: typing
+    ``0536`` or ``536`` finds it.
+    """
+    digits = e164.lstrip("+")
+    for size in (1, 2, 3):
+        regions = COUNTRY_CODE_TO_REGION_CODE.get(int(digits[:size] or 0))
+        if regions:
+            national = digits[size:]
+            rule = _trunk_rule(regions[0])
+            trunk = rule[1] if rule and rule[0] != "1" else ""
+            return f"{digits} {national} {trunk}{national}" if trunk else f"{digits} {national}"
+    return digits
 
 
 def national_digits(e164: str) -> str:

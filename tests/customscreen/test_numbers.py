@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from customscreen import numbers
 
@@ -48,3 +50,25 @@ def test_region_comes_from_option_then_configuration_then_locale(monkeypatch) ->
     monkeypatch.delenv("LC_TELEPHONE", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # says nothing about the country
     assert numbers.default_region(None, None) == "FR"
+
+
+FAST_REGIONS = ["FR", "BE", "CH", "GB", "DE", "NL", "AT", "US", "CA", "IT", "ES", "BR"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(region=st.sampled_from(FAST_REGIONS),
+       digits=st.text(alphabet="0123456789", min_size=3, max_size=14))
+def test_fast_path_agrees_with_the_phonenumbers_parser(region: str, digits: str) -> None:
+    import phonenumbers
+
+    fast = numbers._national_fast_path(digits, region)
+    if fast is None:
+        return
+    parsed = phonenumbers.parse(digits, region)
+    assert phonenumbers.is_possible_number(parsed)
+    assert fast == phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def test_search_tokens_cover_the_ways_people_type_a_number() -> None:
+    assert numbers.search_tokens("+33536490123") == "33536490123 536490123 0536490123"
+    assert numbers.search_tokens("+12015550123") == "12015550123 2015550123"
