@@ -258,24 +258,27 @@ def _save_rows(store: Store, rows: list[_Row]) -> None:
         known = contacts.company_ids(conn)
         names = {cid: name for name, cid in known.items()}
         new_companies: dict[str, Contact] = {}
+        # Companies only named in a person's Société column, not yet by a row of their own.
+        placeholders: set[str] = set()
         updates: list[Contact] = []
         for row in rows:
             c = row.contact
             key = c.name.strip().casefold()
             if c.kind != "company":
-                if row.company and row.company.casefold() not in known:
-                    new_companies.setdefault(
-                        row.company.casefold(), Contact(name=row.company, kind="company"))
-            elif key in known or key in new_companies and new_companies[key].fields != {}:
-                c.id = known.get(key)
-                updates.append(c)
+                named = row.company.casefold()
+                if row.company and named not in known and named not in new_companies:
+                    new_companies[named] = Contact(name=row.company, kind="company")
+                    placeholders.add(named)
+            elif key in known or (key in new_companies and key not in placeholders):
+                updates.append(c)  # a company seen before: this row updates it
             else:
-                new_companies[key] = c  # a bare placeholder is replaced by the full row
+                new_companies[key] = c
+                placeholders.discard(key)
         contacts.insert_many(conn, list(new_companies.values()), names)
         known.update({c.name.strip().casefold(): c.id for c in new_companies.values()
                       if c.id is not None})
         for c in updates:
-            c.id = c.id or known[c.name.strip().casefold()]
+            c.id = known[c.name.strip().casefold()]
             contacts.save_in(conn, c)
         people = [row for row in rows if row.contact.kind != "company"]
         for row in people:

@@ -143,3 +143,18 @@ def test_contacts_named_like_injections_are_stored_as_text(tmp_path, store) -> N
     assert contacts.find_caller(store, "+33536490123").name == nasty
     assert [h.name for h in contacts.search(store, "DROP TABLE")] == [nasty]
     assert contacts.count(store) == 1
+
+
+def test_company_named_before_its_own_row_is_one_card(tmp_path, store) -> None:
+    path = write(tmp_path, "order.csv", (
+        "Type,Nom,Société,Téléphone,Adresse\n"
+        "person,Marie Dupont,Dupont SARL,0639981234,\n"
+        "company,Dupont SARL,,0536490123,3 rue Haute\n"
+        "company,Dupont SARL,,,4 rue Basse\n"
+    ))
+    contacts_io.import_file(store, path, "FR")
+    (company,) = [h for h in contacts.search(store, "") if h.kind == "company"]
+    card = contacts.get(store, company.id)
+    assert card.address == "4 rue Basse"  # the last row of a company wins
+    (marie,) = contacts.people_of(store, company.id)
+    assert marie.name == "Marie Dupont"
