@@ -17,7 +17,8 @@ from .calllog import print_calllog
 from .card import print_card
 from .errors import DocumentError
 from .fax import print_fax
+from .stats import print_stats
 from .templates import TEMPLATES
 
 __all__ = ["DocumentError", "RegisterEntry", "TEMPLATES", "print_calllog", "print_card",
-           "print_fax"]
+           "print_fax", "print_stats"]
