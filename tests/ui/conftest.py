@@ -1,0 +1,35 @@
+"""Qt runs offscreen in tests; a seeded demo desk is one fixture away."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402 - the platform must be chosen before Qt loads
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def desk_store(tmp_path: Path):
+    """The demo firm's database: contacts of the demo line and some history."""
+    from customscreen.demo import seed
+    from customscreen.store import Store
+
+    store = Store(tmp_path / "desk.sqlite")
+    seed(store, calls=300, companies=40)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def desk(qtbot, desk_store):
+    """The desk in English, Claire at the desk, no line attached."""
+    from ui.desk import Desk
+
+    desk = Desk(desk_store, "FR", "Claire")
+    desk.set_language("en")
+    qtbot.addWidget(desk.window)
+    yield desk
+    desk.stop()

@@ -1,0 +1,228 @@
+"""The Calls tab: the journal, newest first, filtered, with a note on any call."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from customscreen import journal, users
+from customscreen.journal import DECISIONS, OUTCOMES, CallFilter, CallRecord
+from customscreen.store import Store
+
+from . import i18n
+from .calls_model import CallsModel
+
+# Typing in the search box waits this long for the next key before querying,
+# so a fast typist does not run one query per letter on a big journal.
+SEARCH_DELAY_MS = 250
+
+
+class CallsTab(QWidget):
+    open_card = Signal(object)  # CallRecord
+    note_saved = Signal(int)
+
+    def __init__(self, store: Store, region: str, user: str | None) -> None:
+        super().__init__()
+        self.store, self.user = store, user
+        self.contact_id: int | None = None
+        self.model = CallsModel(store, region, self)
+
+        self.dates = QCheckBox()
+        self.dates.toggled.connect(self._apply)
+        self.since, self.until = QDateEdit(), QDateEdit()
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDate(QDate.currentDate())
+            edit.dateChanged.connect(self._apply)
+        self.today = QPushButton()
+        self.today.clicked.connect(self.show_today)
+        self.outcome, self.decision, self.handled = QComboBox(), QComboBox(), QComboBox()
+        for combo in (self.outcome, self.decision, self.handled):
+            combo.currentIndexChanged.connect(self._apply)
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self._delay = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._delay.timeout.connect(self._apply)
+        self.search.textChanged.connect(lambda _: self._delay.start())
+        self.contact_chip = QToolButton()
+        self.contact_chip.setVisible(False)
+        self.contact_chip.clicked.connect(self.clear_contact)
+
+        bar = QHBoxLayout()
+        for widget in (self.dates, self.since, self.until, self.today, self.outcome,
+                       self.decision, self.handled, self.contact_chip):
+            bar.addWidget(widget)
+        bar.addWidget(self.search, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row heights let the view compute the scroll range without
+        # asking for a million rows' sizes.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((130, 140, 220, 90, 120, 60, 90)):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._show_selected)
+        self.table.doubleClicked.connect(self._open_card)
+
+        self.editor = QGroupBox()
+        self.note, self.reason = QLineEdit(), QLineEdit()
+        self.save = QPushButton()
+        self.save.clicked.connect(self.save_note)
+        self.note.returnPressed.connect(self.save_note)
+        self.form = QFormLayout(self.editor)
+        self.note_label, self.reason_label = QLabel(), QLabel()
+        self.form.addRow(self.note_label, self.note)
+        self.form.addRow(self.reason_label, self.reason)
+        self.form.addRow("", self.save)
+        self.editor.setEnabled(False)
+        self.total = QLabel()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.editor, 1)
+        bottom.addWidget(self.total, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(bottom)
+        self.retranslate()
+        self._apply()
+
+    # -- filters ----------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.dates.setText(self.tr("From"))
+        self.until.setToolTip(self.tr("To (inclusive)"))
+        self.today.setText(self.tr("&Today"))
+        self.search.setPlaceholderText(self.tr("Search number, name or note…"))
+        self._fill(self.outcome, self.tr("All outcomes"), [(o, i18n.outcome(o)) for o in OUTCOMES])
+        self._fill(self.decision, self.tr("All decisions"),
+                   [(d, i18n.decision(d)) for d in DECISIONS])
+        self._fill(self.handled, self.tr("Anyone"), [(u, u) for u in users.list_users(self.store)])
+        self.editor.setTitle(self.tr("Selected call"))
+        self.note_label.setText(self.tr("Note:"))
+        self.reason_label.setText(self.tr("Reason:"))
+        self.save.setText(self.tr("&Save note"))
+        self.contact_chip.setToolTip(self.tr("Show the calls of everyone again"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(CallsModel.COLUMNS) - 1)
+        self.model.reload()
+        self._update_total()
+
+    def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for code, text in items:
+            combo.addItem(text, code)
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+        combo.blockSignals(False)
+
+    def current_filter(self) -> CallFilter:
+        since = until = None
+        if self.dates.isChecked():
+            since, until = self.since.date().toPython(), self.until.date().toPython()
+        return CallFilter(
+            since=since, until=until, outcome=self.outcome.currentData(),
+            decision=self.decision.currentData(), contact_id=self.contact_id,
+            handled_by=self.handled.currentData(), text=self.search.text().strip() or None,
+        )
+
+    def _apply(self) -> None:
+        self.since.setEnabled(self.dates.isChecked())
+        self.until.setEnabled(self.dates.isChecked())
+        self.model.set_filter(self.current_filter())
+        self._update_total()
+
+    def _update_total(self) -> None:
+        self.total.setText(self.tr("%1 calls").replace("%1", i18n.number(self.model.total)))
+
+    def show_today(self) -> None:
+        today = QDate.currentDate()
+        self.since.setDate(today)
+        self.until.setDate(today)
+        self.dates.setChecked(True)
+        self._apply()
+
+    def show_contact(self, contact_id: int, name: str) -> None:
+        self.contact_id = contact_id
+        self.contact_chip.setText(f"{name} ×")
+        self.contact_chip.setVisible(True)
+        self._apply()
+
+    def clear_contact(self) -> None:
+        self.contact_id = None
+        self.contact_chip.setVisible(False)
+        self._apply()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- the selected call ------------------------------------------------------------
+
+    def selected(self) -> CallRecord | None:
+        index = self.table.currentIndex()
+        return self.model.record(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _show_selected(self) -> None:
+        record = self.selected()
+        self.editor.setEnabled(record is not None)
+        self.note.setText(record.note if record else "")
+        self.reason.setText(record.reason if record else "")
+
+    def save_note(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        row = self.table.currentIndex().row()
+        journal.set_note(self.store, record.id, self.note.text().strip(),
+                         handled_by=None if record.handled_by else self.user)
+        if self.reason.text().strip() != record.reason:
+            journal.set_reason(self.store, record.id, self.reason.text().strip())
+        self.note_saved.emit(record.id)
+        self.refresh()
+        self.select_row(row)
+
+    def _open_card(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self.open_card.emit(record)
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_total()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+

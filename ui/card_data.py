@@ -1,0 +1,89 @@
+"""What a caller card shows, gathered from a live call or from the journal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from customscreen import callbacks, contacts, journal, numbers
+from customscreen.callbacks import Callback
+from customscreen.contacts import Caller, Contact
+from customscreen.journal import CallRecord
+from customscreen.store import Store
+from customscreen.switchboard import CallView
+
+
+@dataclass(frozen=True)
+class CardCall:
+    """One call as its card needs it, whichever way it came in."""
+
+    key: tuple[str, str]  # stable across late fields: source and first ring time
+    call_id: int | None
+    number: str | None  # E.164
+    display_number: str
+    network_name: str | None
+    caller: Caller | None
+    action: str  # pop / divert / block
+    code: str | None  # routing's stable reason code
+    reason: str  # English, the fallback when the code is unknown
+    place: str
+    line_type: str
+    withheld: bool
+
+    @property
+    def name(self) -> str:
+        return self.caller.name if self.caller else (self.network_name or "")
+
+
+def from_view(view: CallView) -> CardCall:
+    return CardCall(
+        key=(view.source, view.at.isoformat()),
+        call_id=view.id,
+        number=view.number,
+        display_number=view.display_number,
+        network_name=view.network_name,
+        caller=view.caller,
+        action=view.decision.action.value,
+        code=view.decision.code,
+        reason=view.decision.reason,
+        place=view.hint.place,
+        line_type=view.hint.line_type,
+        withheld=view.presentation.value != "available",
+    )
+
+
+def from_record(store: Store, record: CallRecord, region: str) -> CardCall:
+    """A journaled call's card, e.g. opened from the voicemail queue."""
+    caller = contacts.find_caller(store, record.number)
+    hint = numbers.hint(record.number) if caller is None else numbers.NumberHint("", "")
+    return CardCall(
+        key=(record.source, record.started_at),
+        call_id=record.id,
+        number=record.number,
+        display_number=numbers.display(record.number, region, record.raw_number),
+        network_name=record.network_name,
+        caller=caller,
+        action=record.decision,
+        code=journal.reason_code(record.reason),
+        reason=record.reason,
+        place=hint.place,
+        line_type=hint.line_type,
+        withheld=record.presentation != "available",
+    )
+
+
+@dataclass(frozen=True)
+class CardDetails:
+    """What the card reads from the journal about a known caller."""
+
+    contact: Contact | None
+    recent: list[CallRecord]
+    open_callbacks: list[Callback]
+
+
+def details(store: Store, card: CardCall) -> CardDetails:
+    if card.caller is None:
+        return CardDetails(None, [], [])
+    contact = contacts.get(store, card.caller.id)
+    recent = [r for r in journal.recent_for_contact(store, card.caller.id, limit=6)
+              if r.id != card.call_id][:5]
+    return CardDetails(contact, recent, callbacks.for_contact(store, card.caller.id))

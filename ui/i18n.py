@@ -1,0 +1,233 @@
+"""The desk's two languages: installing the translator, and the words for codes.
+
+Every code the library stores in English (an outcome, a routing reason, a
+contract status) is turned into words here, at display time, so a French desk
+shows French for calls journaled by an English one.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLibraryInfo,
+    QLocale,
+    QTranslator,
+)
+
+TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
+LANGUAGES = ("system", "fr", "en")
+
+
+def t(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def resolve(choice: str | None) -> str:
+    """``fr`` or ``en`` for a setting of ``system``, ``fr`` or ``en``."""
+    if choice in ("fr", "en"):
+        return choice
+    return "fr" if QLocale.system().language() == QLocale.Language.French else "en"
+
+
+class LanguageSwitch:
+    """Installs and removes the translators; Qt then sends LanguageChange to every widget."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.current = "en"
+
+    def apply(self, choice: str | None) -> str:
+        code = resolve(choice)
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        if code == "fr":
+            QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+            ours = QTranslator(app)
+            if ours.load(str(TRANSLATIONS / "customscreen_fr.qm")):
+                self._installed.append(ours)
+            # Qt's own words: the OK/Cancel of standard buttons, the file dialog.
+            qt = QTranslator(app)
+            if qt.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                self._installed.append(qt)
+        else:
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        for translator in self._installed:
+            app.installTranslator(translator)
+        if not self._installed:
+            # Nothing installed means no LanguageChange: send one so views re-read the locale.
+            from PySide6.QtCore import QEvent
+
+            QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
+        self.current = code
+        return code
+
+
+# -- the local way of writing numbers and dates --------------------------------
+
+
+def number(value: float, decimals: int = 0) -> str:
+    if decimals:
+        return QLocale().toString(float(value), "f", decimals)
+    return QLocale().toString(int(value))
+
+
+def when(iso: str | None) -> str:
+    """A journal timestamp (ISO with offset) or a date, the local short way."""
+    if not iso:
+        return ""
+    if len(iso) <= 10:
+        return day(date.fromisoformat(iso))
+    moment = datetime.fromisoformat(iso)
+    qt = QDateTime(QDate(moment.year, moment.month, moment.day), moment.time())
+    return QLocale().toString(qt, QLocale.FormatType.ShortFormat)
+
+
+def day(value: date) -> str:
+    return QLocale().toString(QDate(value.year, value.month, value.day),
+                              QLocale.FormatType.ShortFormat)
+
+
+def duration(seconds: int | None) -> str:
+    if not seconds:
+        return ""
+    minutes, secs = divmod(int(seconds), 60)
+    return f"{minutes}:{secs:02d}"
+
+
+# -- words for the library's codes -----------------------------------------------
+
+
+def outcome(code: str | None) -> str:
+    words = {
+        "answered": t("Words", "Answered"),
+        "missed": t("Words", "Missed"),
+        "diverted": t("Words", "Diverted"),
+        "blocked": t("Words", "Blocked"),
+    }
+    return words.get(code or "", t("Words", "Ringing") if code is None else code)
+
+
+def decision(code: str) -> str:
+    words = {
+        "pop": t("Words", "Card shown"),
+        "divert": t("Words", "Sent to voicemail"),
+        "block": t("Words", "Blocked"),
+    }
+    return words.get(code, code)
+
+
+def contract(status: str) -> str:
+    words = {
+        "active": t("Words", "Active contract"),
+        "expired": t("Words", "Expired contract"),
+        "none": t("Words", "No contract"),
+    }
+    return words.get(status, status)
+
+
+def contract_status(status: str) -> str:
+    words = {
+        "active": t("Words", "active"),
+        "expired": t("Words", "expired"),
+        "none": t("Words", "none"),
+    }
+    return words.get(status, status)
+
+
+def queue_state(state: str) -> str:
+    words = {
+        "new": t("Words", "New"),
+        "forwarded": t("Words", "Forwarded"),
+        "called_back": t("Words", "Called back"),
+        "closed": t("Words", "Closed"),
+    }
+    return words.get(state, state)
+
+
+def mode(code: str) -> str:
+    words = {
+        "normal": t("Words", "Normal"),
+        "priority": t("Words", "Busy day"),
+        "closed": t("Words", "Closed"),
+    }
+    return words.get(code, code)
+
+
+def line_state(code: str) -> str:
+    words = {
+        "up": t("Words", "connected"),
+        "reconnecting": t("Words", "reconnecting"),
+        "down": t("Words", "down"),
+        "none": t("Words", "no line"),
+    }
+    return words.get(code, code)
+
+
+def line_type(text: str) -> str:
+    words = {
+        "mobile": t("Words", "mobile"),
+        "landline": t("Words", "landline"),
+        "landline or mobile": t("Words", "landline or mobile"),
+        "toll-free": t("Words", "toll-free"),
+        "premium rate": t("Words", "premium rate"),
+        "shared cost": t("Words", "shared cost"),
+        "internet telephony": t("Words", "internet telephony"),
+        "personal number": t("Words", "personal number"),
+        "company number": t("Words", "company number"),
+    }
+    return words.get(text, text)
+
+
+def place(text: str) -> str:
+    words = {
+        "Paris and Île-de-France": t("Words", "Paris and Île-de-France"),
+        "north-west France": t("Words", "north-west France"),
+        "north-east France": t("Words", "north-east France"),
+        "south-east France": t("Words", "south-east France"),
+        "south-west France": t("Words", "south-west France"),
+    }
+    return words.get(text, text)
+
+
+def phone_label(code: str) -> str:
+    words = {
+        "phone": t("Words", "phone"),
+        "mobile": t("Words", "mobile"),
+        "fax": t("Words", "fax"),
+        "other": t("Words", "other"),
+    }
+    return words.get(code, code)
+
+
+def reason(code: str | None, name: str, fallback: str = "") -> str:
+    """Routing's reason in the user's language; ``fallback`` for a code it does not know."""
+    words = {
+        "known": t("Reason", "Known caller: %1"),
+        "unknown": t("Reason", "Unknown number"),
+        "withheld": t("Reason", "Number withheld by the caller"),
+        "always": t("Reason", "%1 always gets through"),
+        "contract_active": t("Reason", "%1 is under contract"),
+        "priority_expired": t("Reason", "Busy day: %1's contract has expired, sent to voicemail"),
+        "priority_no_contract": t("Reason", "Busy day: %1 has no contract, sent to voicemail"),
+        "priority_unknown": t("Reason", "Busy day: unknown caller sent to voicemail"),
+        "priority_withheld": t("Reason", "Busy day: withheld number sent to voicemail"),
+        "priority": t("Reason", "Busy day: sent to voicemail"),
+        "closed": t("Reason", "The office is closed: sent to voicemail"),
+        "blocked": t("Reason", "%1 is on the blocked list"),
+    }
+    text = words.get(code or "")
+    if text is None:
+        return fallback
+    return text.replace("%1", name or t("Reason", "the caller"))
+
+
+def weekday_names() -> list[str]:
+    """Monday first, short, in the current language."""
+    return [QLocale().dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]

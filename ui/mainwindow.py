@@ -1,0 +1,199 @@
+"""The desk's main window: the five tabs, the menus, the toolbar with the mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QToolBar
+
+from customscreen.store import Store
+
+from . import i18n
+from .callbacks_tab import CallbacksTab
+from .calls_tab import CallsTab
+from .contacts_tab import ContactsTab
+from .mode import ModeControl
+from .stats_tab import StatsTab
+from .tray import status_icon
+from .voicemail_tab import VoicemailTab
+
+TAB_CALLS, TAB_CONTACTS, TAB_VOICEMAIL, TAB_CALLBACKS, TAB_STATS = range(5)
+
+
+class MainWindow(QMainWindow):
+    # What the menus ask of the desk; the desk knows the cards and the current call.
+    note_requested = Signal()
+    print_requested = Signal()
+    settings_requested = Signal()
+    user_requested = Signal()
+    escape_pressed = Signal()
+    closing = Signal()
+
+    def __init__(self, store: Store, region: str, user: str | None, mode: ModeControl) -> None:
+        super().__init__()
+        self.store, self.mode_control, self.user = store, mode, user
+        self.line_state = "none"
+        self.calls = CallsTab(store, region, user)
+        self.contacts = ContactsTab(store, region)
+        self.voicemail = VoicemailTab(store, region, user)
+        self.callbacks = CallbacksTab(store, region, user)
+        self.stats = StatsTab(store)
+        self.tabs = QTabWidget()
+        for tab in (self.calls, self.contacts, self.voicemail, self.callbacks, self.stats):
+            self.tabs.addTab(tab, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.setCentralWidget(self.tabs)
+        self.contacts.show_calls.connect(self._show_calls_of)
+        self.voicemail.count_changed.connect(lambda _: self._label_tabs())
+        self.voicemail.callbacks_changed.connect(self.callbacks.refresh)
+        self.callbacks.changed.connect(self.voicemail.refresh)
+        self.contacts.changed.connect(self.calls.refresh)
+
+        self.status_line, self.status_mode, self.status_user = QLabel(), QLabel(), QLabel()
+        for label in (self.status_user, self.status_mode, self.status_line):
+            self.statusBar().addPermanentWidget(label)
+        self._build_actions()
+        self._build_menus()
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("mode")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.mode_label = QLabel()
+        self.toolbar.addWidget(self.mode_label)
+        for action in mode.actions.values():
+            self.toolbar.addAction(action)
+        self.toolbar.addAction(mode.follow)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.new_contact_action)
+        self.toolbar.addAction(self.note_action)
+        self.addToolBar(self.toolbar)
+        mode.changed.connect(lambda _: self._show_status())
+        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.escape.activated.connect(self.escape_pressed)
+        self.resize(1180, 720)
+        self.retranslate()
+
+    # -- actions and menus ---------------------------------------------------------
+
+    def _action(self, shortcut: QKeySequence | str | None = None, slot=None) -> QAction:  # noqa: ANN001
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.import_action = self._action(None, lambda: self.contacts.import_contacts())
+        self.export_action = self._action(None, lambda: self.contacts.export_contacts())
+        self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_requested)
+        self.settings_action = self._action(None, self.settings_requested)
+        self.user_action = self._action(None, self.user_requested)
+        self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
+        self.find_action = self._action(QKeySequence.StandardKey.Find, self.focus_search)
+        self.new_contact_action = self._action(QKeySequence.StandardKey.New,
+                                               lambda: self.contacts.create())
+        self.note_action = self._action("F2", self.note_requested)
+        self.tab_actions = [
+            self._action(f"Ctrl+{n + 1}", lambda _=False, i=n: self.tabs.setCurrentIndex(i))
+            for n in range(5)
+        ]
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu, self.call_menu = QMenu(self), QMenu(self)
+        self.mode_menu, self.view_menu = QMenu(self), QMenu(self)
+        for menu in (self.file_menu, self.call_menu, self.mode_menu, self.view_menu):
+            bar.addMenu(menu)
+        self.file_menu.addActions([self.import_action, self.export_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.print_action, self.settings_action, self.user_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.call_menu.addActions([self.note_action, self.new_contact_action, self.find_action])
+        self.mode_menu.addActions(list(self.mode_control.actions.values()))
+        self.mode_menu.addSeparator()
+        self.mode_menu.addAction(self.mode_control.follow)
+        self.view_menu.addActions(self.tab_actions)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("CustomScreen — caller ID and call journal"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.call_menu.setTitle(self.tr("&Call"))
+        self.mode_menu.setTitle(self.tr("&Mode"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.import_action.setText(self.tr("&Import contacts…"))
+        self.export_action.setText(self.tr("&Export contacts…"))
+        self.print_action.setText(self.tr("&Print card…"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.user_action.setText(self.tr("Change &user…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.note_action.setText(self.tr("&Note on the current call"))
+        self.new_contact_action.setText(self.tr("&New contact…"))
+        self.find_action.setText(self.tr("&Find…"))
+        self.mode_control.retranslate()
+        self._label_tabs()
+        self._show_status()
+
+    def _label_tabs(self) -> None:
+        new = self.voicemail.new_count()
+        queue = self.tr("&Voicemail queue")
+        if new:
+            queue += f" ({i18n.number(new)})"
+        titles = (self.tr("C&alls"), self.tr("C&ontacts"), queue, self.tr("Call&backs"),
+                  self.tr("&Statistics"))
+        for index, title in enumerate(titles):
+            self.tabs.setTabText(index, title)
+        plain = [t.replace("&", "") for t in titles]
+        for action, title in zip(self.tab_actions, plain, strict=True):
+            action.setText(title)
+
+    def tab_title(self, index: int) -> str:
+        return self.tabs.tabText(index).replace("&", "")
+
+    def _show_status(self) -> None:
+        mode = self.mode_control.mode
+        self.mode_label.setText(self.tr("Mode: %1").replace("%1", i18n.mode(mode)) + "  ")
+        self.status_mode.setText(self.tr("Mode: %1").replace("%1", i18n.mode(mode)))
+        line = i18n.line_state(self.line_state)
+        self.status_line.setText(self.tr("Line: %1").replace("%1", line))
+        self.status_user.setText(self.tr("At the desk: %1").replace("%1", self.user or "—"))
+        self.setWindowIcon(status_icon(self.line_state, mode))
+
+    def set_line_state(self, state: str) -> None:
+        self.line_state = state
+        self._show_status()
+
+    def set_user(self, user: str | None) -> None:
+        self.user = user
+        for tab in (self.calls, self.voicemail, self.callbacks):
+            tab.user = user
+        self._show_status()
+
+    # -- behaviour -------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        if self.tabs.currentIndex() == TAB_CALLS:
+            self.calls.focus_search()
+        else:
+            self.tabs.setCurrentIndex(TAB_CONTACTS)
+            self.contacts.focus_search()
+
+    def _show_calls_of(self, contact_id: int, name: str) -> None:
+        self.calls.show_contact(contact_id, name)
+        self.tabs.setCurrentIndex(TAB_CALLS)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == TAB_STATS:
+            self.stats.refresh()
+        elif index == TAB_CALLBACKS:
+            self.callbacks.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.closing.emit()
+        super().closeEvent(event)

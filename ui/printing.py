@@ -1,0 +1,40 @@
+"""Printing a caller's card through ``customscreen.documents``, when it is installed."""
+
+from __future__ import annotations
+
+import importlib
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from customscreen.store import Store
+
+
+def card_pdf(store: Store, contact_id: int, region: str) -> Path:
+    """Write the card as a PDF in the temp folder; raises what documents raises."""
+    # Imported when asked: the documents module (reportlab) is optional on a
+    # desk, and a missing one must not stop the card from popping.
+    documents = importlib.import_module("customscreen.documents")
+    folder = Path(tempfile.mkdtemp(prefix="customscreen-card-"))
+    target = folder / f"card-{contact_id}.pdf"
+    documents.print_card(store, contact_id, target, region=region)
+    return target
+
+
+def print_card(store: Store, contact_id: int, region: str, parent: QWidget | None) -> Path | None:
+    title = QCoreApplication.translate("Printing", "Print card")
+    try:
+        target = card_pdf(store, contact_id, region)
+    except ImportError:
+        QMessageBox.information(parent, title, QCoreApplication.translate(
+            "Printing", "Printing is not installed on this computer (customscreen.documents)."))
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure of a document is shown, not fatal
+        QMessageBox.warning(parent, title, QCoreApplication.translate(
+            "Printing", "The card could not be printed: %1").replace("%1", str(exc)))
+        return None
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    return target

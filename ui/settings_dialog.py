@@ -1,0 +1,147 @@
+"""The settings: lines, language and region, schedule, business identity, users."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from customscreen import schedule, settings, users
+from customscreen.store import Store
+
+from .settings_lines import LinesPage
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(640, 600)
+        self.lines = LinesPage(settings.sources(store))
+        tabs = QTabWidget()
+        tabs.addTab(self.lines, self.tr("&Lines"))
+        tabs.addTab(self._general(), self.tr("&General"))
+        tabs.addTab(self._business(), self.tr("&Business"))
+        tabs.addTab(self._users(), self.tr("&Users"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(QLabel(self.tr("New lines are opened the next time the desk starts.")))
+        layout.addWidget(buttons)
+
+    def _general(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.language = QComboBox()
+        self.language.addItem(self.tr("Follow the system"), "system")
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(
+            self.store.setting(settings.LANGUAGE, "system"))))
+        self.region = QLineEdit(self.store.setting(settings.REGION, "") or "")
+        self.region.setMaxLength(2)
+        self.region.setPlaceholderText("FR")
+        self.schedule = QPlainTextEdit(self.store.setting(settings.SCHEDULE, "") or "")
+        self.schedule.setPlaceholderText("Mon-Fri 08:00-10:00 priority\nSat 00:00-24:00 closed")
+        form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Default region:"), self.region)
+        form.addRow(self.tr("Weekly mode schedule:"), self.schedule)
+        form.addRow("", QLabel(self.tr("One slot a line: days, hours, mode "
+                                       "(normal, priority, closed).")))
+        return page
+
+    def _business(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        labels = {
+            "business.name": self.tr("Name:"), "business.address": self.tr("Address:"),
+            "business.phone": self.tr("Phone:"), "business.fax": self.tr("Fax:"),
+            "business.email": self.tr("Email:"), "business.logo": self.tr("Logo:"),
+            "business.signature": self.tr("Signature image:"),
+        }
+        self.business: dict[str, QLineEdit] = {}
+        for key, value in settings.business(self.store).items():
+            edit = QLineEdit(value)
+            self.business[key] = edit
+            if key in ("business.logo", "business.signature"):
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                browse = QPushButton(self.tr("Choose…"))
+                browse.clicked.connect(lambda _=False, e=edit: self._browse(e))
+                row.addWidget(browse)
+                form.addRow(labels[key], row)
+            else:
+                form.addRow(labels[key], edit)
+        return page
+
+    def _browse(self, edit: QLineEdit) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an image"), edit.text(),
+                                              self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
+        if name:
+            edit.setText(name)
+
+    def _users(self) -> QWidget:
+        page = QWidget()
+        self.user_list = QListWidget()
+        self.user_list.addItems(users.list_users(self.store))
+        add, remove = QPushButton(self.tr("&Add…")), QPushButton(self.tr("&Remove"))
+        add.clicked.connect(self._add_user)
+        remove.clicked.connect(self._remove_user)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.user_list)
+        layout.addLayout(row)
+        return page
+
+    def _add_user(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("Add a user"), self.tr("Name:"))
+        if ok and name.strip():
+            users.add_user(self.store, name)
+            self.user_list.clear()
+            self.user_list.addItems(users.list_users(self.store))
+
+    def _remove_user(self) -> None:
+        item = self.user_list.currentItem()
+        if item is not None:
+            users.remove_user(self.store, item.text())
+            self.user_list.takeItem(self.user_list.row(item))
+
+    def values(self) -> dict[str, str]:
+        values = {key: edit.text().strip() for key, edit in self.business.items()}
+        values[settings.LANGUAGE] = self.language.currentData()
+        values[settings.SCHEDULE] = self.schedule.toPlainText().strip()
+        values[settings.SOURCES] = "\n".join(self.lines.urls())
+        if self.region.text().strip():
+            values[settings.REGION] = self.region.text().strip().upper()
+        return values
+
+    def accept(self) -> None:
+        try:
+            schedule.parse(self.schedule.toPlainText())
+        except schedule.ScheduleError as exc:
+            QMessageBox.warning(self, self.tr("Weekly mode schedule"), str(exc))
+            return
+        settings.set_many(self.store, self.values())
+        super().accept()
