@@ -5,9 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from pathlib import Path
 
-from . import backups, contacts, contacts_io, journal, numbers
+from telephony.source import mask_password
+
+from . import (
+    backup_schedule,
+    backups,
+    contacts,
+    contacts_io,
+    journal,
+    numbers,
+    ownership,
+    passwords,
+)
 from .cli import EXIT_FAILED, EXIT_PROBLEMS, db_path, wait_until_stopped
 from .routing import Mode
 from .store import Store, StoreError
@@ -50,12 +60,33 @@ def demo(args: argparse.Namespace) -> int:
     return run_demo(path, args.region, offscreen=args.offscreen, shots=args.shots)
 
 
+def _claim_line(url: str) -> ownership.Claim | None:
+    """The device lock of a modem URL (None for lines that are not a local device)."""
+    if not url.lower().startswith("modem:"):
+        return None
+    from telephony.modem.transport import parse_modem_url
+
+    device = parse_modem_url(url).device
+    if "://" in device:
+        return None  # a serial server on the network: it serves one client itself
+    result = ownership.claim_device(device)
+    if isinstance(result, ownership.Held):
+        raise OSError(f"{result.explain()}; stop that process first")
+    return result
+
+
 def listen(args: argparse.Namespace) -> int:
     from telephony.source import SourceError, open_source
 
     from .announce import JsonPrinter, TextPrinter
+    from .chores import Chores
     from .switchboard import Switchboard
 
+    owner = ownership.claim(db_path(args))
+    if isinstance(owner, ownership.Held):
+        print(f"customscreen: {owner.explain()}; open the desk read-only or stop that process",
+              file=sys.stderr)
+        return EXIT_FAILED
     store = open_store(args)
     mode = Mode(args.mode or store.setting("mode") or "normal")
     board = Switchboard(store, region_of(args, store), mode, user=args.user)
@@ -63,18 +94,22 @@ def listen(args: argparse.Namespace) -> int:
     opened = []
     for url in args.sources:
         try:
-            source = open_source(url)
+            device = _claim_line(url)
+            source = open_source(passwords.with_password(url))
             board.attach(source)
-        except (SourceError, OSError) as exc:
-            print(f"customscreen: cannot open {url}: {exc}", file=sys.stderr)
+        except (SourceError, OSError, passwords.PasswordError) as exc:
+            print(f"customscreen: cannot open {mask_password(url)}: {exc}", file=sys.stderr)
             continue
-        opened.append(source)
+        opened.append((source, device))
     if not opened:
         return EXIT_FAILED
+    chores = Chores(store, board=board,
+                    on_report=lambda text: print(f"customscreen: {text}", file=sys.stderr))
+    chores.start()
     done = threading.Event()
 
     def all_finished() -> None:
-        for source in opened:
+        for source, _ in opened:
             source.finished.wait()
         done.set()
 
@@ -83,11 +118,16 @@ def listen(args: argparse.Namespace) -> int:
         wait_until_stopped(done)
     finally:
         board.stop()
+        chores.stop()
+        for _, device in opened:
+            if device is not None:
+                device.release()
     if not board.retry_journal():
         print(f"customscreen: {board.pending_writes} journal writes could not be saved",
               file=sys.stderr)
         return EXIT_FAILED
     store.close()
+    owner.release()
     return 0
 
 
@@ -159,14 +199,21 @@ def print_(args: argparse.Namespace) -> int:
 
 def backup(args: argparse.Namespace) -> int:
     store = open_store(args)
-    folder = args.to or Path(store.setting("backup.folder") or db_path(args).parent / "backups")
+    folder = args.to or backup_schedule.backup_folder(store)
     target = backups.backup(store, folder)
     print(f"backup written and verified: {target}")
     return 0
 
 
 def restore(args: argparse.Namespace) -> int:
-    aside = backups.restore(db_path(args), args.file)
+    # Replacing the file under a running journal would lose the calls it writes next.
+    owner = ownership.claim(db_path(args))
+    if isinstance(owner, ownership.Held):
+        print(f"customscreen: {owner.explain()}; stop it before restoring, "
+              "nothing was restored", file=sys.stderr)
+        return EXIT_FAILED
+    with owner:
+        aside = backups.restore(db_path(args), args.file)
     print(f"restored {args.file} into {db_path(args)}; the previous file is kept as {aside}")
     return 0
 
@@ -187,10 +234,83 @@ def check(args: argparse.Namespace) -> int:
     print(f"{path}: sound (schema {store.version}, {contacts.count(store)} contacts, "
           f"{journal.count(store)} calls; last verified backup: "
           f"{last.strftime('%Y-%m-%d %H:%M') if last else 'never'})")
+    warning = backup_schedule.backup_warning(store)
+    if warning:
+        print(f"warning: {warning}")
     return 0
 
 
+def privacy_(args: argparse.Namespace) -> int:
+    import json
+
+    from . import privacy
+
+    store = open_store(args)
+    try:
+        if args.action == "apply":
+            rule = (privacy.Retention(args.months, args.retention_action or "anonymise")
+                    if args.months else privacy.retention(store))
+            if rule is None:
+                print(f"no retention configured: calls are kept (set {privacy.RETENTION_MONTHS}"
+                      " or give --months)")
+                return 0
+            done = privacy.apply_retention(store, rule)
+            verb = "deleted" if rule.action == "delete" else "anonymised"
+            print(f"{done.calls} calls from before {done.before} {verb} "
+                  f"(retention {rule.months} months)")
+        elif args.action == "erase":
+            erased = privacy.erase_contact(store, args.contact)
+            print(f"erased {erased.name!r} (contact {erased.contact_id}): card deleted, "
+                  f"{erased.calls} calls and {erased.callbacks} callback slips anonymised, "
+                  f"{erased.documents} register entries kept without the name")
+        else:
+            held = privacy.export_contact(store, args.contact)
+            tmp = args.output.with_name(args.output.name + ".part")
+            tmp.write_text(json.dumps(held, ensure_ascii=False, indent=1), encoding="utf-8")
+            tmp.replace(args.output)
+            print(f"written {args.output}: card, {len(held['phones'])} numbers, "
+                  f"{len(held['calls'])} calls, {len(held['callbacks'])} callbacks, "
+                  f"{len(held['voicemail'])} voicemail items, "
+                  f"{len(held['documents'])} documents")
+    except (privacy.PrivacyError, contacts.ContactError) as exc:
+        print(f"customscreen: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def password(args: argparse.Namespace) -> int:
+    import getpass
+
+    user, at, host = args.account.rpartition("@")
+    if not at or not user or not host:
+        print(f"customscreen: {args.account!r} is not USER@PBX (e.g. 201@pbx.local)",
+              file=sys.stderr)
+        return EXIT_FAILED
+    if args.action == "forget":
+        passwords.forget_sip_password(user, host)
+        print(f"forgot the password of {user}@{host}")
+        return 0
+    secret = (getpass.getpass(f"password for {user}@{host}: ") if sys.stdin.isatty()
+              else sys.stdin.readline().rstrip("\r\n"))
+    if not secret:
+        print("customscreen: empty password; nothing kept", file=sys.stderr)
+        return EXIT_FAILED
+    where = passwords.set_sip_password(user, host, secret)
+    print(f"kept the password of {user}@{host} in "
+          + ("the system keyring" if where == "keyring" else f"{where} (readable by you only)"))
+    return 0
+
+
+def doctor(args: argparse.Namespace) -> int:
+    from . import doctor as checks
+
+    path = db_path(args)
+    findings = checks.examine(path, lines=not args.no_line, timeout=args.timeout)
+    print(checks.report(findings))
+    return 0 if checks.is_healthy(findings) else EXIT_PROBLEMS
+
+
 def bench(args: argparse.Namespace) -> int:
-    from .bench import run
+    from .benchmark import run
 
     return run(args)

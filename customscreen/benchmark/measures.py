@@ -1,0 +1,115 @@
+"""The headless measurements: lookup, search, journal, reports, import."""
+
+from __future__ import annotations
+
+import csv
+import random
+import tempfile
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from telephony.events import CallerId, Ended
+from telephony.simulator import DemoLine
+
+from .. import contacts, contacts_io, journal
+from ..routing import Mode
+from ..store import Store
+from ..switchboard import Switchboard
+from .synthetic import Office, phone_of
+from .timing import Distribution, time_ms
+
+
+def lookup(store: Store, office: Office, runs: int = 2000) -> Distribution:
+    """Caller lookup by E.164, half known numbers, half unknown."""
+    rng = random.Random(1)
+    numbers = [phone_of(rng.randint(1, office.contacts)) if i % 2 else f"+3363999{i:04d}"
+               for i in range(runs)]
+    it = iter(numbers)
+    return time_ms(lambda: contacts.find_caller(store, next(it)), runs)
+
+
+def search(store: Store, runs_per_length: int = 50) -> Distribution:
+    """Search as you type: prefixes of 1 to 4 letters of real names."""
+    rng = random.Random(2)
+    names = [r[0] for r in store.query("SELECT name FROM contacts ORDER BY id LIMIT 5000")]
+    prefixes = []
+    for length in (1, 2, 3, 4):
+        for _ in range(runs_per_length):
+            word = rng.choice(rng.choice(names).split())
+            prefixes.append(word[:length])
+    it = iter(prefixes)
+    return time_ms(lambda: contacts.search(store, next(it), limit=50), len(prefixes))
+
+
+def journal_throughput(store: Store, calls: int = 3000) -> float:
+    """Calls per second through the switchboard: caller ID then end, each journaled."""
+    board = Switchboard(store, "FR", Mode.NORMAL)
+    line = DemoLine("demo:?bench")
+    at = datetime.now(UTC)
+    start = time.perf_counter()
+    for i in range(calls):
+        key = f"bench-{i}"
+        board.receive(line, CallerId(key, at, f"05{36000000 + i:08d}"))
+        board.receive(line, Ended(key, at + timedelta(seconds=2)))
+    elapsed = time.perf_counter() - start
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM calls WHERE source_key LIKE 'bench-%' AND source = 'demo'")
+    return round(calls / elapsed, 1)
+
+
+def journal_pages(store: Store, runs: int = 20) -> tuple[Distribution, Distribution]:
+    """First page of the journal, and a jump to the middle (the SQL under the view)."""
+    first = time_ms(lambda: (journal.count(store), journal.page(store, offset=0, limit=100)),
+                    runs)
+    middle = journal.count(store) // 2
+    jump = time_ms(lambda: journal.page(store, offset=middle, limit=100), runs)
+    return first, jump
+
+
+def stats_reports(store: Store, runs: int = 3) -> tuple[Distribution, Distribution]:
+    """The statistics PDF for the whole history and for the last year, in seconds."""
+    from .. import documents
+
+    folder = Path(tempfile.mkdtemp(prefix="customscreen-bench-"))
+    today = date.today()
+
+    def whole() -> None:
+        documents.print_stats(store, None, None, folder / "all.pdf", region="FR")
+
+    def year() -> None:
+        documents.print_stats(store, today - timedelta(days=365), today, folder / "year.pdf",
+                              region="FR")
+
+    return _seconds(time_ms(whole, runs)), _seconds(time_ms(year, runs))
+
+
+def _seconds(d: Distribution) -> Distribution:
+    return Distribution(round(d.p50 / 1000, 3), round(d.p99 / 1000, 3), d.runs)
+
+
+def contacts_import(rows: int = 100_000) -> float:
+    """Seconds to import a French spreadsheet of ``rows`` contacts into a fresh file."""
+    folder = Path(tempfile.mkdtemp(prefix="customscreen-bench-"))
+    sheet = folder / "clients.csv"
+    rng = random.Random(3)
+    with open(sheet, "w", newline="", encoding="utf-8") as f:
+        out = csv.writer(f, delimiter=";")
+        out.writerow(["Nom", "Société", "Téléphone", "Portable", "E-mail", "Contrat",
+                      "Fin de contrat", "Modèle de chaudière"])
+        for i in range(rows):
+            out.writerow([
+                f"Client {i}", f"Société {i % (rows // 4 or 1)}",
+                f"0{1 + i % 5}{(i * 7919) % 100_000_000:08d}", f"06{i:08d}",
+                f"client{i}@example.fr", rng.choice(("actif", "expiré", "aucun")),
+                "31/12/2027", rng.choice(("Frisquet", "Saunier Duval", "")),
+            ])
+    store = Store(folder / "import.sqlite")
+    start = time.perf_counter()
+    contacts_io.import_file(store, sheet, "FR")
+    elapsed = time.perf_counter() - start
+    imported = contacts.count(store)
+    store.close()
+    if imported < rows:
+        raise RuntimeError(f"the benchmark import kept {imported} of {rows} contacts")
+    return round(elapsed, 2)

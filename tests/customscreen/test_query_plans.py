@@ -1,0 +1,65 @@
+"""The hot queries use indexes: a million-call journal must not be scanned row by row."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from customscreen import contacts, journal
+from customscreen.journal import CallFilter
+
+
+def plan(store, sql: str, params: tuple = ()) -> str:
+    rows = store.query(f"EXPLAIN QUERY PLAN {sql}", params)
+    return "\n".join(r["detail"] for r in rows)
+
+
+def test_caller_lookup_uses_the_number_index(demo_store) -> None:
+    text = plan(demo_store, contacts._CALLER_SQL, ("+33536490123",))
+    assert "USING INDEX phones_e164 (e164=?)" in text
+    assert "SCAN p" not in text and "SCAN phones" not in text
+
+
+def test_journal_page_walks_the_date_index(demo_store) -> None:
+    clause, params = CallFilter().where()
+    sql = (f"SELECT {journal._COLUMNS} {journal._FROM}{clause} "
+           "ORDER BY calls.started_at DESC, calls.id DESC LIMIT 100 OFFSET 0")
+    text = plan(demo_store, sql, tuple(params))
+    assert "calls_started" in text or "calls_period" in text
+    assert "USE TEMP B-TREE FOR ORDER BY" not in text
+
+
+def test_journal_page_for_a_period_uses_a_range(demo_store) -> None:
+    clause, params = CallFilter(since=date(2026, 1, 1), until=date(2026, 1, 31)).where()
+    sql = f"SELECT count(*) FROM calls{clause}"
+    text = plan(demo_store, sql, tuple(params))
+    assert "USING COVERING INDEX calls_" in text
+    assert "(started_at>? AND started_at<?)" in text
+
+
+def test_statistics_scan_is_covered_by_the_period_index(demo_store) -> None:
+    bounds = ("2026-01-01", "2027-01-01")
+    text = plan(
+        demo_store,
+        "SELECT substr(started_at, 1, 13) AS dh, outcome, count(*) FROM calls "
+        "WHERE started_at >= ? AND started_at < ? GROUP BY dh, outcome",
+        bounds,
+    )
+    assert "USING COVERING INDEX calls_period" in text
+    text = plan(
+        demo_store,
+        "SELECT contact_id, count(*) FROM calls WHERE started_at >= ? AND started_at < ? "
+        "AND contact_id IS NOT NULL GROUP BY contact_id",
+        bounds,
+    )
+    assert "COVERING INDEX" in text
+
+
+def test_contact_history_on_the_card_uses_the_contact_index(demo_store) -> None:
+    text = plan(
+        demo_store,
+        f"SELECT {journal._COLUMNS} {journal._FROM} WHERE calls.contact_id = ? "
+        "ORDER BY calls.started_at DESC LIMIT ?",
+        (1, 5),
+    )
+    assert "calls_contact (contact_id=?)" in text
+    assert "TEMP B-TREE" not in text
