@@ -20,9 +20,11 @@ from . import fonts
 from .labels import Words
 
 BAR_GREY = Color(0.45, 0.45, 0.45)
-#: Up to two months, one bar a day; up to two years, a week; beyond, a month.
+#: Up to two months, one bar a day; up to two years, a week; up to ten years, a
+#: month; beyond, a year. Each keeps the chart under about 120 bars.
 DAILY_UP_TO_DAYS = 62
 WEEKLY_UP_TO_DAYS = 731
+MONTHLY_UP_TO_DAYS = 3653
 #: Category labels printed at most this many times along the axis.
 MAX_AXIS_LABELS = 16
 DARKEST = 0.25  # the grey of the busiest heat-map cell
@@ -38,19 +40,24 @@ def _month_of(d: date) -> date:
     return d.replace(day=1)
 
 
+def _year_of(d: date) -> date:
+    return d.replace(month=1, day=1)
+
+
 def bucket(per_day: dict[date, int], since: date,
            until: date) -> tuple[str, list[tuple[date, int]]]:
     """Calls per day, week or month over the period, quiet periods included as zero."""
     days = (until - since).days + 1
     unit = ("day" if days <= DAILY_UP_TO_DAYS else "week" if days <= WEEKLY_UP_TO_DAYS
-            else "month")
+            else "month" if days <= MONTHLY_UP_TO_DAYS else "year")
     start_of: Callable[[date], date] = {"day": lambda d: d, "week": _week_of,
-                                        "month": _month_of}[unit]
+                                        "month": _month_of, "year": _year_of}[unit]
     buckets: OrderedDict[date, int] = OrderedDict()
-    day = since
-    while day <= until:
-        buckets.setdefault(start_of(day), 0)
-        day += timedelta(days=1)
+    day = start_of(since)
+    while day <= until:  # every bucket, so a quiet month shows as an empty bar
+        buckets[day] = 0
+        day = start_of(day + timedelta(days=1 if unit == "day" else 7 if unit == "week"
+                                       else 32 if unit == "month" else 366))
     for day, n in per_day.items():
         if since <= day <= until:
             buckets[start_of(day)] += n
@@ -58,6 +65,8 @@ def bucket(per_day: dict[date, int], since: date,
 
 
 def _label(unit: str, start: date, words: Words) -> str:
+    if unit == "year":
+        return start.strftime("%Y")
     if unit == "month":
         return start.strftime("%m/%Y")
     return start.strftime("%d/%m") if words.language == "fr" else start.strftime("%m-%d")

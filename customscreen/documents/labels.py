@@ -71,7 +71,8 @@ FR: dict[str, str] = {
     "stats.hours": "h", "stats.busiest": "Heures les plus chargées",
     "stats.none": "—", "stats.calls": "appels",
     "stats.per_period.day": "Appels par jour", "stats.per_period.week": "Appels par semaine",
-    "stats.per_period.month": "Appels par mois", "stats.heat": "Appels par jour et par heure",
+    "stats.per_period.month": "Appels par mois", "stats.per_period.year": "Appels par an",
+    "stats.heat": "Appels par jour et par heure",
     "stats.outcomes": "Issue des appels",
     "weekdays": "Lun Mar Mer Jeu Ven Sam Dim",
 }
@@ -125,7 +126,8 @@ EN: dict[str, str] = {
     "stats.hours": "h", "stats.busiest": "Busiest hours",
     "stats.none": "—", "stats.calls": "calls",
     "stats.per_period.day": "Calls per day", "stats.per_period.week": "Calls per week",
-    "stats.per_period.month": "Calls per month", "stats.heat": "Calls by weekday and hour",
+    "stats.per_period.month": "Calls per month", "stats.per_period.year": "Calls per year",
+    "stats.heat": "Calls by weekday and hour",
     "stats.outcomes": "How calls ended",
     "weekdays": "Mon Tue Wed Thu Fri Sat Sun",
 }
