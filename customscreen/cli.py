@@ -100,6 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("restore", help="replace the database with a backup")
     r.add_argument("file", type=Path)
     sub.add_parser("check", help="check the database for damage")
+    dr = sub.add_parser("doctor", help="check the database, settings, telephone line and "
+                        "backups, and say how to fix what is wrong")
+    dr.add_argument("--no-line", action="store_true",
+                    help="do not talk to the telephone line (it is in use, or far away)")
+    dr.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
+                    help="how long a line may take to answer (default 5)")
 
     be = sub.add_parser("bench", help="measure speed on a large synthetic database")
     be.add_argument("--json", action="store_true")
@@ -129,6 +135,7 @@ def _run(args: argparse.Namespace) -> int:
         None: commands.desk, "demo": commands.demo, "listen": commands.listen,
         "contacts": commands.contacts_, "calls": commands.calls, "print": commands.print_,
         "backup": commands.backup, "restore": commands.restore, "check": commands.check,
+        "doctor": commands.doctor,
         "bench": commands.bench,
     }
     return handlers[args.command](args)
