@@ -37,6 +37,7 @@ class CallbacksTab(QWidget):
         self.store, self.region, self.user = store, region, user
         self.rows: list[Callback] = []
         self.view = QComboBox()
+        self.view.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.view.currentIndexChanged.connect(self.refresh)
         self.table = QTableWidget(0, 7)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -44,7 +45,7 @@ class CallbacksTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        for column, width in enumerate((110, 200, 140, 180, 100, 100)):
+        for column, width in enumerate((150, 200, 140, 180, 100, 100)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         self.done_button, self.later_button = QPushButton(), QPushButton()
@@ -89,8 +90,11 @@ class CallbacksTab(QWidget):
         }[view]()
         self.table.setRowCount(len(self.rows))
         for row, item in enumerate(self.rows):
+            due = i18n.when(item.due_at)
+            if item.is_overdue(today):
+                due += " · " + self.tr("overdue")
             cells = (
-                i18n.when(item.due_at), item.caller_name or self.tr("unknown caller"),
+                due, item.caller_name or self.tr("unknown caller"),
                 numbers.display(item.number, self.region), item.subject,
                 item.assigned_to or "", item.created_by or "",
                 item.outcome or (self.tr("done") if item.done_at else ""),

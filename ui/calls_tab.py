@@ -54,6 +54,8 @@ class CallsTab(QWidget):
         self.today.clicked.connect(self.show_today)
         self.outcome, self.decision, self.handled = QComboBox(), QComboBox(), QComboBox()
         for combo in (self.outcome, self.decision, self.handled):
+            # Re-fitted at each language change: "Anyone" is "Tout le monde".
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.currentIndexChanged.connect(self._apply)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -65,7 +67,8 @@ class CallsTab(QWidget):
         self.contact_chip.clicked.connect(self.clear_contact)
 
         bar = QHBoxLayout()
-        for widget in (self.dates, self.since, self.until, self.today, self.outcome,
+        self.to_label = QLabel()
+        for widget in (self.dates, self.since, self.to_label, self.until, self.today, self.outcome,
                        self.decision, self.handled, self.contact_chip):
             bar.addWidget(widget)
         bar.addWidget(self.search, 1)
@@ -114,6 +117,7 @@ class CallsTab(QWidget):
 
     def retranslate(self) -> None:
         self.dates.setText(self.tr("From"))
+        self.to_label.setText(self.tr("to"))
         self.until.setToolTip(self.tr("To (inclusive)"))
         self.today.setText(self.tr("&Today"))
         self.search.setPlaceholderText(self.tr("Search number, name or note…"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -120,7 +121,7 @@ class CallerCard(QFrame):
             company_font.setPointSize(13)
             company.setFont(company_font)
             box.addWidget(company)
-        elif call.network_name and caller:
+        elif caller and (call.network_name or "").casefold() not in ("", caller.name.casefold()):
             box.addWidget(self._muted(self.tr("Network name: %1").replace("%1", call.network_name)))
 
         if caller:
@@ -163,6 +164,10 @@ class CallerCard(QFrame):
         self._add_known_caller(box)
         box.addLayout(self._buttons())
         self._layout.addWidget(body)
+        # A child added to a visible window is only shown on the next event
+        # turn; show it now so the card has its full height when it is placed.
+        body.show()
+        self._layout.activate()
         self.adjustSize()
 
     def _add_known_caller(self, box: QVBoxLayout) -> None:
@@ -171,8 +176,7 @@ class CallerCard(QFrame):
             form = QFormLayout()
             form.setContentsMargins(0, 4, 0, 0)
             for key, value in contact.fields.items():
-                shown = i18n.when(value) if _looks_like_date(value) else value
-                label = QLabel(shown)
+                label = QLabel(i18n.field_value(value))
                 label.setWordWrap(True)
                 form.addRow(key, label)
             box.addLayout(form)
@@ -198,8 +202,9 @@ class CallerCard(QFrame):
                         .replace("%3", item.subject or "—"))
                 box.addWidget(QLabel(text))
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons(self) -> QGridLayout:
+        # Three a row: the French labels ("Créer le contact") do not fit five abreast.
+        row = QGridLayout()
         row.setSpacing(4)
         caller = self.call.caller
         if caller:
@@ -221,9 +226,9 @@ class CallerCard(QFrame):
         printer = QPushButton(self.tr("&Print"))
         printer.setEnabled(caller is not None)
         printer.clicked.connect(lambda: self.print_card.emit(caller.id if caller else 0))
-        for button in (self.contact_button, note, later, six, printer):
+        for index, button in enumerate((self.contact_button, note, printer, later, six)):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row.addWidget(button)
+            row.addWidget(button, index // 3, index % 3)
         return row
 
     def _heading(self, text: str) -> QLabel:
@@ -253,10 +258,6 @@ class CallerCard(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self._build()
         super().changeEvent(event)
-
-
-def _looks_like_date(value: str) -> bool:
-    return len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit()
 
 
 class CardStack:

@@ -51,9 +51,11 @@ class ContactsTab(QWidget):
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().setVisible(False)
-        self.results.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.results.horizontalHeader().resizeSection(1, 200)
-        self.results.horizontalHeader().resizeSection(2, 150)
+        self.results.setWordWrap(False)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 170)
+        header.resizeSection(2, 150)
         self.results.currentCellChanged.connect(lambda *_: self._show_current())
         self.results.doubleClicked.connect(lambda _: self.edit_current())
         self.details = QTextBrowser()
@@ -168,7 +170,7 @@ class ContactsTab(QWidget):
             lines.append(f"<p style='color:#b71c1c'>{esc(self.tr('Blocked'))}</p>")
         if c.fields:
             lines.append("<table>" + "".join(
-                f"<tr><td><i>{esc(k2)}</i>&nbsp;&nbsp;</td><td>{esc(v)}</td></tr>"
+                f"<tr><td><i>{esc(k2)}</i>&nbsp;&nbsp;</td><td>{esc(i18n.field_value(v))}</td></tr>"
                 for k2, v in c.fields.items()) + "</table>")
         if c.notes:
             lines.append(f"<p>{esc(c.notes)}</p>")

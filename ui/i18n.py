@@ -23,8 +23,8 @@ TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations
 LANGUAGES = ("system", "fr", "en")
 
 
-def t(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+# lupdate finds the strings by this name: translate("Context", "text").
+translate = QCoreApplication.translate
 
 
 def resolve(choice: str | None) -> str:
@@ -106,102 +106,102 @@ def duration(seconds: int | None) -> str:
 
 def outcome(code: str | None) -> str:
     words = {
-        "answered": t("Words", "Answered"),
-        "missed": t("Words", "Missed"),
-        "diverted": t("Words", "Diverted"),
-        "blocked": t("Words", "Blocked"),
+        "answered": translate("Words", "Answered"),
+        "missed": translate("Words", "Missed"),
+        "diverted": translate("Words", "Diverted"),
+        "blocked": translate("Words", "Blocked"),
     }
-    return words.get(code or "", t("Words", "Ringing") if code is None else code)
+    return words.get(code or "", translate("Words", "Ringing") if code is None else code)
 
 
 def decision(code: str) -> str:
     words = {
-        "pop": t("Words", "Card shown"),
-        "divert": t("Words", "Sent to voicemail"),
-        "block": t("Words", "Blocked"),
+        "pop": translate("Words", "Card shown"),
+        "divert": translate("Words", "Sent to voicemail"),
+        "block": translate("Words", "Blocked"),
     }
     return words.get(code, code)
 
 
 def contract(status: str) -> str:
     words = {
-        "active": t("Words", "Active contract"),
-        "expired": t("Words", "Expired contract"),
-        "none": t("Words", "No contract"),
+        "active": translate("Words", "Active contract"),
+        "expired": translate("Words", "Expired contract"),
+        "none": translate("Words", "No contract"),
     }
     return words.get(status, status)
 
 
 def contract_status(status: str) -> str:
     words = {
-        "active": t("Words", "active"),
-        "expired": t("Words", "expired"),
-        "none": t("Words", "none"),
+        "active": translate("Words", "active"),
+        "expired": translate("Words", "expired"),
+        "none": translate("Words", "none"),
     }
     return words.get(status, status)
 
 
 def queue_state(state: str) -> str:
     words = {
-        "new": t("Words", "New"),
-        "forwarded": t("Words", "Forwarded"),
-        "called_back": t("Words", "Called back"),
-        "closed": t("Words", "Closed"),
+        "new": translate("Words", "New"),
+        "forwarded": translate("Words", "Forwarded"),
+        "called_back": translate("Words", "Called back"),
+        "closed": translate("Words", "Closed"),
     }
     return words.get(state, state)
 
 
 def mode(code: str) -> str:
     words = {
-        "normal": t("Words", "Normal"),
-        "priority": t("Words", "Busy day"),
-        "closed": t("Words", "Closed"),
+        "normal": translate("Words", "Normal"),
+        "priority": translate("Words", "Busy day"),
+        "closed": translate("Words", "Closed"),
     }
     return words.get(code, code)
 
 
 def line_state(code: str) -> str:
     words = {
-        "up": t("Words", "connected"),
-        "reconnecting": t("Words", "reconnecting"),
-        "down": t("Words", "down"),
-        "none": t("Words", "no line"),
+        "up": translate("Words", "connected"),
+        "reconnecting": translate("Words", "reconnecting"),
+        "down": translate("Words", "down"),
+        "none": translate("Words", "no line"),
     }
     return words.get(code, code)
 
 
 def line_type(text: str) -> str:
     words = {
-        "mobile": t("Words", "mobile"),
-        "landline": t("Words", "landline"),
-        "landline or mobile": t("Words", "landline or mobile"),
-        "toll-free": t("Words", "toll-free"),
-        "premium rate": t("Words", "premium rate"),
-        "shared cost": t("Words", "shared cost"),
-        "internet telephony": t("Words", "internet telephony"),
-        "personal number": t("Words", "personal number"),
-        "company number": t("Words", "company number"),
+        "mobile": translate("Words", "mobile"),
+        "landline": translate("Words", "landline"),
+        "landline or mobile": translate("Words", "landline or mobile"),
+        "toll-free": translate("Words", "toll-free"),
+        "premium rate": translate("Words", "premium rate"),
+        "shared cost": translate("Words", "shared cost"),
+        "internet telephony": translate("Words", "internet telephony"),
+        "personal number": translate("Words", "personal number"),
+        "company number": translate("Words", "company number"),
     }
     return words.get(text, text)
 
 
 def place(text: str) -> str:
     words = {
-        "Paris and Île-de-France": t("Words", "Paris and Île-de-France"),
-        "north-west France": t("Words", "north-west France"),
-        "north-east France": t("Words", "north-east France"),
-        "south-east France": t("Words", "south-east France"),
-        "south-west France": t("Words", "south-west France"),
+        "Paris and Île-de-France": translate("Words", "Paris and Île-de-France"),
+        "north-west France": translate("Words", "north-west France"),
+        "north-east France": translate("Words", "north-east France"),
+        "south-east France": translate("Words", "south-east France"),
+        "south-west France": translate("Words", "south-west France"),
     }
     return words.get(text, text)
 
 
 def phone_label(code: str) -> str:
     words = {
-        "phone": t("Words", "phone"),
-        "mobile": t("Words", "mobile"),
-        "fax": t("Words", "fax"),
-        "other": t("Words", "other"),
+        "phone": translate("Words", "phone"),
+        "mobile": translate("Words", "mobile"),
+        "fax": translate("Words", "fax"),
+        "other": translate("Words", "other"),
     }
     return words.get(code, code)
 
@@ -209,25 +209,37 @@ def phone_label(code: str) -> str:
 def reason(code: str | None, name: str, fallback: str = "") -> str:
     """Routing's reason in the user's language; ``fallback`` for a code it does not know."""
     words = {
-        "known": t("Reason", "Known caller: %1"),
-        "unknown": t("Reason", "Unknown number"),
-        "withheld": t("Reason", "Number withheld by the caller"),
-        "always": t("Reason", "%1 always gets through"),
-        "contract_active": t("Reason", "%1 is under contract"),
-        "priority_expired": t("Reason", "Busy day: %1's contract has expired, sent to voicemail"),
-        "priority_no_contract": t("Reason", "Busy day: %1 has no contract, sent to voicemail"),
-        "priority_unknown": t("Reason", "Busy day: unknown caller sent to voicemail"),
-        "priority_withheld": t("Reason", "Busy day: withheld number sent to voicemail"),
-        "priority": t("Reason", "Busy day: sent to voicemail"),
-        "closed": t("Reason", "The office is closed: sent to voicemail"),
-        "blocked": t("Reason", "%1 is on the blocked list"),
+        "known": translate("Reason", "Known caller: %1"),
+        "unknown": translate("Reason", "Unknown number"),
+        "withheld": translate("Reason", "Number withheld by the caller"),
+        "always": translate("Reason", "%1 always gets through"),
+        "contract_active": translate("Reason", "%1 is under contract"),
+        "priority_expired": translate(
+            "Reason", "Busy day: %1's contract has expired, sent to voicemail"),
+        "priority_no_contract": translate(
+            "Reason", "Busy day: %1 has no contract, sent to voicemail"),
+        "priority_unknown": translate("Reason", "Busy day: unknown caller sent to voicemail"),
+        "priority_withheld": translate("Reason", "Busy day: withheld number sent to voicemail"),
+        "priority": translate("Reason", "Busy day: sent to voicemail"),
+        "closed": translate("Reason", "The office is closed: sent to voicemail"),
+        "blocked": translate("Reason", "%1 is on the blocked list"),
     }
     text = words.get(code or "")
     if text is None:
         return fallback
-    return text.replace("%1", name or t("Reason", "the caller"))
+    return text.replace("%1", name or translate("Reason", "the caller"))
 
 
 def weekday_names() -> list[str]:
     """Monday first, short, in the current language."""
     return [QLocale().dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]
+
+
+def field_value(value: str) -> str:
+    """A custom field's value; an ISO date in it is shown the local way."""
+    if len(value) == 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        try:
+            return day(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value

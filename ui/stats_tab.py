@@ -29,6 +29,7 @@ class StatsTab(QWidget):
         super().__init__()
         self.store = store
         self.period = QComboBox()
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.since, self.until = QDateEdit(), QDateEdit()
         for edit in (self.since, self.until):
@@ -106,15 +107,17 @@ class StatsTab(QWidget):
             "%1 of %2 calls came from callers under contract; %3 from known contacts."
         ).replace("%1", i18n.number(stats.contract_calls)).replace(
             "%2", i18n.number(stats.total)).replace("%3", i18n.number(stats.known_calls))
-        median = (i18n.number(stats.median_callback_hours, 1)
-                  if stats.median_callback_hours is not None else "—")
-        self.figures.setText(self.tr(
+        text = self.tr(
             "<b>%1</b> calls · <b>%2</b> a day on average · <b>%3</b> overdue callbacks · "
-            "<b>%4</b> open in the voicemail queue · callers waited <b>%5</b> h (median)"
+            "<b>%4</b> open in the voicemail queue"
         ).replace("%1", i18n.number(stats.total)).replace(
             "%2", i18n.number(stats.total / max(1, stats.days), 1)).replace(
             "%3", i18n.number(stats.overdue_callbacks)).replace(
-            "%4", i18n.number(stats.open_voicemail)).replace("%5", median))
+            "%4", i18n.number(stats.open_voicemail))
+        if stats.median_callback_hours is not None:
+            text += " · " + self.tr("called back after <b>%1</b> h (median)").replace(
+                "%1", i18n.number(stats.median_callback_hours, 1))
+        self.figures.setText(text)
         for chart in (self.per_day, self.heat, self.outcomes, self.share):
             chart.update()
 

@@ -1,0 +1,1571 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>CallbackDialog</name>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="30" />
+        <source>Callback slip</source>
+        <translation>Fiche de rappel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="39" />
+        <source>What it is about</source>
+        <translation>À quel sujet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="45" />
+        <source>Caller:</source>
+        <translation>Appelant :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="45" />
+        <source>unknown caller</source>
+        <translation>appelant inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="46" />
+        <source>Call back by:</source>
+        <translation>Rappel par :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="47" />
+        <source>Due:</source>
+        <translation>Échéance :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="48" />
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callback_dialog.py" line="62" />
+        <source>In a few words, what came of it?</source>
+        <translation>En quelques mots, qu'en est-il ressorti ?</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksTab</name>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="68" />
+        <source>Due today</source>
+        <translation>À rappeler aujourd'hui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="68" />
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="69" />
+        <source>All open callbacks</source>
+        <translation>Tous les rappels ouverts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="69" />
+        <source>All callbacks</source>
+        <translation>Tous les rappels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <source>Due</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <source>Caller</source>
+        <translation>Appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <source>Subject</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="76" />
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="76" />
+        <source>Created by</source>
+        <translation>Créé par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="76" />
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="78" />
+        <source>Mark &amp;done…</source>
+        <translation>Marquer &amp;fait…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="79" />
+        <source>Call back again in &amp;6 months</source>
+        <translation>Rappeler dans &amp;6 mois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="95" />
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="97" />
+        <source>unknown caller</source>
+        <translation>appelant inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="100" />
+        <source>done</source>
+        <translation>fait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="118" />
+        <source>Callback done</source>
+        <translation>Rappel fait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/callbacks_tab.py" line="124" />
+        <source>Callbacks</source>
+        <translation>Rappels</translation>
+    </message>
+</context>
+<context>
+    <name>CallerCard</name>
+    <message>
+        <location filename="../../ui/card.py" line="88" />
+        <source>Withheld number</source>
+        <translation>Numéro masqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="89" />
+        <source>Unknown caller</source>
+        <translation>Appelant inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="112" />
+        <source>Close the card (Escape)</source>
+        <translation>Fermer la fiche (Échap)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="125" />
+        <source>Network name: %1</source>
+        <translation>Nom transmis : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="139" />
+        <source>always gets through</source>
+        <translation>passe toujours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="145" />
+        <source>no number</source>
+        <translation>pas de numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="185" />
+        <source>Last calls</source>
+        <translation>Derniers appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="187" />
+        <source>No earlier call</source>
+        <translation>Aucun appel précédent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="197" />
+        <source>Open callbacks</source>
+        <translation>Rappels ouverts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="199" />
+        <source>%1 for %2: %3</source>
+        <translation>%1 pour %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="211" />
+        <source>&amp;Open contact</source>
+        <translation>&amp;Ouvrir le contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="214" />
+        <source>&amp;Create contact</source>
+        <translation>&amp;Créer le contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="218" />
+        <source>&amp;Note</source>
+        <translation>&amp;Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="221" />
+        <source>&amp;Callback</source>
+        <translation>&amp;Rappel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="223" />
+        <source>In &amp;6 months</source>
+        <translation>Dans &amp;6 mois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="224" />
+        <source>Create a callback six months from today, in one click</source>
+        <translation>Créer un rappel dans six mois, en un clic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="226" />
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimer</translation>
+    </message>
+</context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <location filename="../../ui/calls_model.py" line="56" />
+        <source>When</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="56" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="56" />
+        <source>Caller</source>
+        <translation>Appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="56" />
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="57" />
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="57" />
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="57" />
+        <source>Handled by</source>
+        <translation>Pris par</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="57" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_model.py" line="83" />
+        <source>withheld</source>
+        <translation>masqué</translation>
+    </message>
+</context>
+<context>
+    <name>CallsTab</name>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="119" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="120" />
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="121" />
+        <source>To (inclusive)</source>
+        <translation>Au (inclus)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="122" />
+        <source>&amp;Today</source>
+        <translation>&amp;Aujourd'hui</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="123" />
+        <source>Search number, name or note…</source>
+        <translation>Chercher un numéro, un nom, une note…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="124" />
+        <source>All outcomes</source>
+        <translation>Toutes issues</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="125" />
+        <source>All decisions</source>
+        <translation>Toutes décisions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="127" />
+        <source>Anyone</source>
+        <translation>Tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="128" />
+        <source>Selected call</source>
+        <translation>Appel sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="129" />
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="130" />
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="131" />
+        <source>&amp;Save note</source>
+        <translation>&amp;Enregistrer la note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="132" />
+        <source>Show the calls of everyone again</source>
+        <translation>Revoir les appels de tout le monde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="164" />
+        <source>%1 calls</source>
+        <translation>%1 appels</translation>
+    </message>
+</context>
+<context>
+    <name>Chart</name>
+    <message>
+        <location filename="../../ui/charts.py" line="46" />
+        <source>No data</source>
+        <translation>Aucune donnée</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="44" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="45" />
+        <source>Contact: %1</source>
+        <translation>Contact : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="48" />
+        <source>&amp;Identity</source>
+        <translation>&amp;Identité</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="49" />
+        <source>Co&amp;ntract</source>
+        <translation>Co&amp;ntrat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="50" />
+        <source>Custom &amp;fields</source>
+        <translation>&amp;Champs personnalisés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="67" />
+        <source>Person</source>
+        <translation>Personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="68" />
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="71" />
+        <source>Company this person works for</source>
+        <translation>Société où travaille cette personne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="74" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="74" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="78" />
+        <source>&amp;Add number</source>
+        <translation>&amp;Ajouter un numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="80" />
+        <source>&amp;Remove number</source>
+        <translation>&amp;Retirer le numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="82" />
+        <source>&amp;Always gets through, even on busy days</source>
+        <translation>&amp;Passe toujours, même les jours chargés</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="84" />
+        <source>&amp;Blocked: never put through</source>
+        <translation>&amp;Bloqué : jamais mis en relation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="88" />
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="89" />
+        <source>Kind:</source>
+        <translation>Type :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="90" />
+        <source>Company:</source>
+        <translation>Société :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="91" />
+        <source>Phones:</source>
+        <translation>Téléphones :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="97" />
+        <source>Email:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="98" />
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="101" />
+        <source>Notes:</source>
+        <translation>Notes :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="116" />
+        <source>Maintenance contract</source>
+        <translation>Contrat de maintenance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="123" />
+        <source>gold, 24/7, standard…</source>
+        <translation>or, 24/7, standard…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="125" />
+        <source>Status:</source>
+        <translation>Statut :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="126" />
+        <source>Reference:</source>
+        <translation>Référence :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="127" />
+        <source>Start:</source>
+        <translation>Début :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="128" />
+        <source>End:</source>
+        <translation>Fin :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="129" />
+        <source>Maintenance level:</source>
+        <translation>Niveau de maintenance :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="139" />
+        <source>no date</source>
+        <translation>pas de date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="146" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="146" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="150" />
+        <source>Add &amp;field</source>
+        <translation>Ajouter un c&amp;hamp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="152" />
+        <source>Remove fi&amp;eld</source>
+        <translation>Retirer le ch&amp;amp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="183" />
+        <source>There is no company called %1; create it first</source>
+        <translation>Il n'y a pas de société nommée %1 ; créez-la d'abord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="193" />
+        <source>%1 is not a phone number</source>
+        <translation>%1 n'est pas un numéro de téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="214" />
+        <source>A contact needs a name</source>
+        <translation>Un contact doit avoir un nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="217" />
+        <source>Contact not saved</source>
+        <translation>Contact non enregistré</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="96" />
+        <source>Search a name, company, number or note…</source>
+        <translation>Chercher un nom, une société, un numéro, une note…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="98" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="98" />
+        <source>Company</source>
+        <translation>Société</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="98" />
+        <source>Numbers</source>
+        <translation>Numéros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="99" />
+        <source>People of this company</source>
+        <translation>Personnes de cette société</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="100" />
+        <source>&amp;New…</source>
+        <translation>&amp;Nouveau…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="101" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="102" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="103" />
+        <source>Their &amp;calls</source>
+        <translation>Leurs &amp;appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="221" />
+        <source>Delete contact</source>
+        <translation>Supprimer le contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="222" />
+        <source>Delete %1? Their calls stay in the journal.</source>
+        <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="238" />
+        <location filename="../../ui/contacts_tab.py" line="249" />
+        <location filename="../../ui/contacts_tab.py" line="251" />
+        <source>Import contacts</source>
+        <translation>Importer des contacts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="238" />
+        <source>Contacts (*.csv *.vcf)</source>
+        <translation>Contacts (*.csv *.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="252" />
+        <source>%1 contacts imported, %2 rows skipped.</source>
+        <translation>%1 contacts importés, %2 lignes ignorées.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="259" />
+        <source>Some rows cannot be imported</source>
+        <translation>Certaines lignes ne peuvent pas être importées</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="263" />
+        <source>&amp;Skip invalid rows and import the others</source>
+        <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="268" />
+        <source>Nothing was imported. These rows are wrong:</source>
+        <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="277" />
+        <location filename="../../ui/contacts_tab.py" line="285" />
+        <location filename="../../ui/contacts_tab.py" line="287" />
+        <source>Export contacts</source>
+        <translation>Exporter les contacts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="278" />
+        <source>CSV (*.csv);;vCard (*.vcf)</source>
+        <translation>CSV (*.csv);;vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="288" />
+        <source>%1 contacts written to %2.</source>
+        <translation>%1 contacts écrits dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <location filename="../../ui/desk.py" line="139" />
+        <source>The journal cannot be written (%1 calls waiting): %2</source>
+        <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="142" />
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="188" />
+        <source>Note on this call</source>
+        <translation>Note sur cet appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="189" />
+        <source>Note on the call from %1:</source>
+        <translation>Note sur l'appel de %1 :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="201" />
+        <source>Call back in %1 months</source>
+        <translation>Rappeler dans %1 mois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="215" />
+        <source>Callback created for %1, due %2</source>
+        <translation>Rappel créé pour %1, échéance %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="239" />
+        <source>Call back %1 (%2) — for %3</source>
+        <translation>Rappeler %1 (%2) — pour %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="243" />
+        <source>and %1 more</source>
+        <translation>et %1 autres</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="244" />
+        <source>Callback due</source>
+        <translation>Rappel à faire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="266" />
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="267" />
+        <source>Some lines could not be opened:</source>
+        <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTray</name>
+    <message>
+        <location filename="../../ui/tray.py" line="67" />
+        <source>&amp;Open CustomScreen</source>
+        <translation>&amp;Ouvrir CustomScreen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="68" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="72" />
+        <source>CustomScreen — line: %1 — mode: %2</source>
+        <translation>CustomScreen — ligne : %1 — mode : %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="75" />
+        <source>%1 new in the voicemail queue</source>
+        <translation>%1 nouveaux dans la file de messagerie</translation>
+    </message>
+</context>
+<context>
+    <name>LinesPage</name>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="53" />
+        <source>Add &amp;modem</source>
+        <translation>Ajouter le &amp;modem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="61" />
+        <source>Add &amp;SIP line</source>
+        <translation>Ajouter la ligne &amp;SIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="63" />
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="70" />
+        <source>Add &amp;FRITZ!Box</source>
+        <translation>Ajouter la &amp;FRITZ!Box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="75" />
+        <source>Modem</source>
+        <translation>Modem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="79" />
+        <source>SIP account</source>
+        <translation>Compte SIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="81" />
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="82" />
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="83" />
+        <source>PBX:</source>
+        <translation>Standard (PBX) :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="84" />
+        <source>Voicemail:</source>
+        <translation>Messagerie :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="91" />
+        <source>FRITZ!Box</source>
+        <translation>FRITZ!Box</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="97" />
+        <source>Lines, one address a line:</source>
+        <translation>Lignes, une adresse par ligne :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="131" />
+        <source>Type the PBX address first.</source>
+        <translation>Saisissez d'abord l'adresse du standard.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="148" />
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="160" />
+        <source>The line is up: the PBX accepted the account.</source>
+        <translation>La ligne est active : le standard a accepté le compte.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="162" />
+        <source>No answer from the PBX: %1</source>
+        <translation>Pas de réponse du standard : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="163" />
+        <source>nothing received</source>
+        <translation>rien reçu</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="120" />
+        <source>CustomScreen — caller ID and call journal</source>
+        <translation>CustomScreen — identification et journal d'appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="121" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="122" />
+        <source>&amp;Call</source>
+        <translation>&amp;Appel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="123" />
+        <source>&amp;Mode</source>
+        <translation>&amp;Mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="124" />
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="125" />
+        <source>&amp;Import contacts…</source>
+        <translation>&amp;Importer des contacts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="126" />
+        <source>&amp;Export contacts…</source>
+        <translation>&amp;Exporter les contacts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="127" />
+        <source>&amp;Print card…</source>
+        <translation>Im&amp;primer la fiche…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="128" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Réglages…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="129" />
+        <source>Change &amp;user…</source>
+        <translation>Changer d'&amp;utilisateur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="130" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="131" />
+        <source>&amp;Note on the current call</source>
+        <translation>&amp;Note sur l'appel en cours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="132" />
+        <source>&amp;New contact…</source>
+        <translation>&amp;Nouveau contact…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="133" />
+        <source>&amp;Find…</source>
+        <translation>&amp;Rechercher…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="140" />
+        <source>&amp;Voicemail queue</source>
+        <translation>File de &amp;messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="143" />
+        <source>C&amp;alls</source>
+        <translation>&amp;Appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="143" />
+        <source>C&amp;ontacts</source>
+        <translation>&amp;Contacts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="143" />
+        <source>Call&amp;backs</source>
+        <translation>&amp;Rappels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="144" />
+        <source>&amp;Statistics</source>
+        <translation>&amp;Statistiques</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="156" />
+        <location filename="../../ui/mainwindow.py" line="157" />
+        <source>Mode: %1</source>
+        <translation>Mode : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="159" />
+        <source>Line: %1</source>
+        <translation>Ligne : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="160" />
+        <source>At the desk: %1</source>
+        <translation>À l'accueil : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ModeControl</name>
+    <message>
+        <location filename="../../ui/mode.py" line="55" />
+        <source>&amp;Normal</source>
+        <translation>&amp;Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mode.py" line="55" />
+        <source>&amp;Busy day (priority)</source>
+        <translation>&amp;Jour chargé (priorité)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mode.py" line="56" />
+        <source>&amp;Closed</source>
+        <translation>&amp;Fermé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mode.py" line="58" />
+        <source>Every caller's card pops</source>
+        <translation>La fiche de chaque appelant s'affiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mode.py" line="59" />
+        <source>Only callers under contract and 'always' callers pop; the others go to the voicemail queue</source>
+        <translation>Seuls les clients sous contrat et les « toujours » s'affichent ; les autres vont dans la file de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mode.py" line="61" />
+        <source>Every call goes to the voicemail queue</source>
+        <translation>Tous les appels vont dans la file de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mode.py" line="66" />
+        <source>Follow the weekly &amp;schedule</source>
+        <translation>Suivre le &amp;planning hebdomadaire</translation>
+    </message>
+</context>
+<context>
+    <name>PerDayChart</name>
+    <message>
+        <location filename="../../ui/charts.py" line="58" />
+        <source>No calls in this period</source>
+        <translation>Aucun appel sur cette période</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="28" />
+        <source>Print card</source>
+        <translation>Imprimer la fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="32" />
+        <source>Printing is not installed on this computer (customscreen.documents).</source>
+        <translation>L'impression n'est pas installée sur cet ordinateur (customscreen.documents).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="36" />
+        <source>The card could not be printed: %1</source>
+        <translation>La fiche n'a pas pu être imprimée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="212" />
+        <source>Known caller: %1</source>
+        <translation>Correspondant connu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="213" />
+        <source>Unknown number</source>
+        <translation>Numéro inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="214" />
+        <source>Number withheld by the caller</source>
+        <translation>Numéro masqué par l'appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="215" />
+        <source>%1 always gets through</source>
+        <translation>%1 passe toujours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="216" />
+        <source>%1 is under contract</source>
+        <translation>%1 est sous contrat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="217" />
+        <source>Busy day: %1's contract has expired, sent to voicemail</source>
+        <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="219" />
+        <source>Busy day: %1 has no contract, sent to voicemail</source>
+        <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="221" />
+        <source>Busy day: unknown caller sent to voicemail</source>
+        <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="222" />
+        <source>Busy day: withheld number sent to voicemail</source>
+        <translation>Jour chargé : numéro masqué mis en messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="223" />
+        <source>Busy day: sent to voicemail</source>
+        <translation>Jour chargé : mis en messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="224" />
+        <source>The office is closed: sent to voicemail</source>
+        <translation>Bureau fermé : mis en messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="225" />
+        <source>%1 is on the blocked list</source>
+        <translation>%1 est sur la liste noire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="230" />
+        <source>the caller</source>
+        <translation>l'appelant</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="34" />
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="38" />
+        <source>&amp;Lines</source>
+        <translation>&amp;Lignes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="39" />
+        <source>&amp;General</source>
+        <translation>&amp;Général</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40" />
+        <source>&amp;Business</source>
+        <translation>&amp;Entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="41" />
+        <source>&amp;Users</source>
+        <translation>&amp;Utilisateurs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="48" />
+        <source>New lines are opened the next time the desk starts.</source>
+        <translation>Les nouvelles lignes sont ouvertes au prochain démarrage.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
+        <source>Follow the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="65" />
+        <source>Language:</source>
+        <translation>Langue :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="66" />
+        <source>Default region:</source>
+        <translation>Région par défaut :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="67" />
+        <source>Weekly mode schedule:</source>
+        <translation>Planning des modes :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="68" />
+        <source>One slot a line: days, hours, mode (normal, priority, closed).</source>
+        <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings_dialog.py" line="119" />
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76" />
+        <source>Address:</source>
+        <translation>Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77" />
+        <source>Phone:</source>
+        <translation>Téléphone :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="77" />
+        <source>Fax:</source>
+        <translation>Fax :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="78" />
+        <source>Email:</source>
+        <translation>Courriel :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="78" />
+        <source>Logo:</source>
+        <translation>Logo :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="79" />
+        <source>Signature image:</source>
+        <translation>Image de signature :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="88" />
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="97" />
+        <source>Choose an image</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="98" />
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="106" />
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="106" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="119" />
+        <source>Add a user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="144" />
+        <source>Weekly mode schedule</source>
+        <translation>Planning des modes</translation>
+    </message>
+</context>
+<context>
+    <name>StatsTab</name>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="62" />
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="62" />
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="62" />
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="63" />
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="63" />
+        <source>Whole journal</source>
+        <translation>Tout le journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="63" />
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="68" />
+        <source>Calls per day</source>
+        <translation>Appels par jour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="69" />
+        <source>When calls come (weekday × hour)</source>
+        <translation>Quand arrivent les appels (jour × heure)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="70" />
+        <source>How calls ended</source>
+        <translation>Issue des appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="71" />
+        <source>Callers under contract</source>
+        <translation>Appelants sous contrat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="107" />
+        <source>%1 of %2 calls came from callers under contract; %3 from known contacts.</source>
+        <translation>%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="111" />
+        <source>&lt;b&gt;%1&lt;/b&gt; calls · &lt;b&gt;%2&lt;/b&gt; a day on average · &lt;b&gt;%3&lt;/b&gt; overdue callbacks · &lt;b&gt;%4&lt;/b&gt; open in the voicemail queue</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; appels · &lt;b&gt;%2&lt;/b&gt; par jour en moyenne · &lt;b&gt;%3&lt;/b&gt; rappels en retard · &lt;b&gt;%4&lt;/b&gt; ouverts dans la file de messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_tab.py" line="118" />
+        <source>called back after &lt;b&gt;%1&lt;/b&gt; h (median)</source>
+        <translation>rappelés après &lt;b&gt;%1&lt;/b&gt; h (médiane)</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="24" />
+        <source>Who is at the desk?</source>
+        <translation>Qui est à l'accueil ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="27" />
+        <source>&amp;Add a user…</source>
+        <translation>&amp;Ajouter un utilisateur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="34" />
+        <source>Your name is written on the calls you take and the notes you write.</source>
+        <translation>Votre nom est inscrit sur les appels que vous prenez et les notes que vous écrivez.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="51" />
+        <source>Add a user</source>
+        <translation>Ajouter un utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/user_dialog.py" line="51" />
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+</context>
+<context>
+    <name>VoicemailTab</name>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <source>Called at</source>
+        <translation>Appelé le</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <source>Caller</source>
+        <translation>Appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <source>Number</source>
+        <translation>Numéro</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="72" />
+        <source>Assigned to</source>
+        <translation>Attribué à</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="72" />
+        <source>Why</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="74" />
+        <source>Show &amp;worked items too</source>
+        <translation>Afficher aussi les messages &amp;traités</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="75" />
+        <source>&amp;Forward to a colleague…</source>
+        <translation>&amp;Transmettre à un collègue…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="76" />
+        <source>Called &amp;back</source>
+        <translation>&amp;Rappelé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="77" />
+        <source>C&amp;lose</source>
+        <translation>&amp;Clore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="78" />
+        <source>Show ca&amp;rd</source>
+        <translation>Voir la &amp;fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="89" />
+        <source>unknown caller</source>
+        <translation>appelant inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="90" />
+        <source>withheld</source>
+        <translation>masqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="136" />
+        <location filename="../../ui/voicemail_tab.py" line="149" />
+        <source>Voicemail queue</source>
+        <translation>File de messagerie</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="109" />
+        <source>Answered</source>
+        <translation>Répondu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="110" />
+        <source>Missed</source>
+        <translation>Manqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="111" />
+        <source>Diverted</source>
+        <translation>Renvoyé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="121" />
+        <source>Blocked</source>
+        <translation>Bloqué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="114" />
+        <source>Ringing</source>
+        <translation>Sonne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="119" />
+        <source>Card shown</source>
+        <translation>Fiche affichée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="120" />
+        <source>Sent to voicemail</source>
+        <translation>Mis en messagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="128" />
+        <source>Active contract</source>
+        <translation>Contrat actif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="129" />
+        <source>Expired contract</source>
+        <translation>Contrat expiré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="130" />
+        <source>No contract</source>
+        <translation>Aucun contrat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="137" />
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="138" />
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="139" />
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="146" />
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="147" />
+        <source>Forwarded</source>
+        <translation>Transmis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="148" />
+        <source>Called back</source>
+        <translation>Rappelé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="158" />
+        <source>Closed</source>
+        <translation>Fermé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="156" />
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="157" />
+        <source>Busy day</source>
+        <translation>Jour chargé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="165" />
+        <source>connected</source>
+        <translation>connectée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="166" />
+        <source>reconnecting</source>
+        <translation>reconnexion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="167" />
+        <source>down</source>
+        <translation>coupée</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="168" />
+        <source>no line</source>
+        <translation>aucune ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="175" />
+        <location filename="../../ui/i18n.py" line="202" />
+        <source>mobile</source>
+        <translation>mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="176" />
+        <source>landline</source>
+        <translation>fixe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="177" />
+        <source>landline or mobile</source>
+        <translation>fixe ou mobile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="178" />
+        <source>toll-free</source>
+        <translation>numéro vert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="179" />
+        <source>premium rate</source>
+        <translation>surtaxé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="180" />
+        <source>shared cost</source>
+        <translation>coût partagé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="181" />
+        <source>internet telephony</source>
+        <translation>téléphonie par internet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="182" />
+        <source>personal number</source>
+        <translation>numéro personnel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="183" />
+        <source>company number</source>
+        <translation>numéro d'entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="190" />
+        <source>Paris and Île-de-France</source>
+        <translation>Paris et Île-de-France</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="191" />
+        <source>north-west France</source>
+        <translation>nord-ouest de la France</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="192" />
+        <source>north-east France</source>
+        <translation>nord-est de la France</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="193" />
+        <source>south-east France</source>
+        <translation>sud-est de la France</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="194" />
+        <source>south-west France</source>
+        <translation>sud-ouest de la France</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="201" />
+        <source>phone</source>
+        <translation>téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="203" />
+        <source>fax</source>
+        <translation>fax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="204" />
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,245 @@
+"""Build the French translation: lupdate over ui/, fill from the table below, lrelease.
+
+    .venv/bin/python resources/translations/translate_fr.py
+
+The table is the reference: a string missing from it is reported and the
+build fails, so a new ``self.tr("…")`` cannot ship untranslated.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+TS = HERE / "customscreen_fr.ts"
+QM = HERE / "customscreen_fr.qm"
+BIN = Path(sys.executable).parent
+
+FR = {
+    # -- words for codes
+    "Answered": "Répondu", "Missed": "Manqué", "Diverted": "Renvoyé", "Blocked": "Bloqué",
+    "Ringing": "Sonne", "Card shown": "Fiche affichée", "Sent to voicemail": "Mis en messagerie",
+    "Active contract": "Contrat actif", "Expired contract": "Contrat expiré",
+    "No contract": "Aucun contrat", "active": "actif", "expired": "expiré", "none": "aucun",
+    "New": "Nouveau", "Forwarded": "Transmis", "Called back": "Rappelé", "Closed": "Fermé",
+    "Normal": "Normal", "Busy day": "Jour chargé", "connected": "connectée",
+    "reconnecting": "reconnexion", "down": "coupée", "no line": "aucune ligne",
+    "mobile": "mobile", "landline": "fixe", "landline or mobile": "fixe ou mobile",
+    "toll-free": "numéro vert", "premium rate": "surtaxé", "shared cost": "coût partagé",
+    "internet telephony": "téléphonie par internet", "personal number": "numéro personnel",
+    "company number": "numéro d'entreprise",
+    "Paris and Île-de-France": "Paris et Île-de-France",
+    "north-west France": "nord-ouest de la France", "north-east France": "nord-est de la France",
+    "south-east France": "sud-est de la France", "south-west France": "sud-ouest de la France",
+    "phone": "téléphone", "fax": "fax", "other": "autre",
+    # -- routing reasons
+    "Known caller: %1": "Correspondant connu : %1", "Unknown number": "Numéro inconnu",
+    "Number withheld by the caller": "Numéro masqué par l'appelant",
+    "%1 always gets through": "%1 passe toujours",
+    "%1 is under contract": "%1 est sous contrat",
+    "Busy day: %1's contract has expired, sent to voicemail":
+        "Jour chargé : le contrat de %1 a expiré, mis en messagerie",
+    "Busy day: %1 has no contract, sent to voicemail":
+        "Jour chargé : %1 n'a pas de contrat, mis en messagerie",
+    "Busy day: unknown caller sent to voicemail":
+        "Jour chargé : appelant inconnu mis en messagerie",
+    "Busy day: withheld number sent to voicemail":
+        "Jour chargé : numéro masqué mis en messagerie",
+    "Busy day: sent to voicemail": "Jour chargé : mis en messagerie",
+    "The office is closed: sent to voicemail": "Bureau fermé : mis en messagerie",
+    "%1 is on the blocked list": "%1 est sur la liste noire",
+    "the caller": "l'appelant",
+    # -- callback slip
+    "Callback slip": "Fiche de rappel", "What it is about": "À quel sujet",
+    "Caller:": "Appelant :", "unknown caller": "appelant inconnu",
+    "Call back by:": "Rappel par :", "Due:": "Échéance :", "Subject:": "Objet :",
+    "In a few words, what came of it?": "En quelques mots, qu'en est-il ressorti ?",
+    # -- callbacks tab
+    "Due today": "À rappeler aujourd'hui", "Overdue": "En retard",
+    "All open callbacks": "Tous les rappels ouverts", "All callbacks": "Tous les rappels",
+    "Due": "Échéance", "Caller": "Appelant", "Number": "Numéro", "Subject": "Objet",
+    "Assigned to": "Attribué à", "Created by": "Créé par", "Outcome": "Issue",
+    "Mark &done…": "Marquer &fait…", "Call back again in &6 months": "Rappeler dans &6 mois",
+    "done": "fait", "Callback done": "Rappel fait", "Callbacks": "Rappels",
+    "overdue": "en retard",
+    # -- card
+    "Withheld number": "Numéro masqué", "Unknown caller": "Appelant inconnu",
+    "Close the card (Escape)": "Fermer la fiche (Échap)",
+    "Network name: %1": "Nom transmis : %1", "always gets through": "passe toujours",
+    "no number": "pas de numéro", "Last calls": "Derniers appels",
+    "No earlier call": "Aucun appel précédent", "Open callbacks": "Rappels ouverts",
+    "%1 for %2: %3": "%1 pour %2 : %3", "&Open contact": "&Ouvrir le contact",
+    "&Create contact": "&Créer le contact", "&Note": "&Note", "&Callback": "&Rappel…",
+    "In &6 months": "Dans &6 mois",
+    "Create a callback six months from today, in one click":
+        "Créer un rappel dans six mois, en un clic",
+    "&Print": "&Imprimer",
+    # -- calls
+    "When": "Date", "Decision": "Décision", "Duration": "Durée", "Handled by": "Pris par",
+    "Note": "Note", "withheld": "masqué", "From": "Du", "to": "au", "To (inclusive)": "Au (inclus)",
+    "&Today": "&Aujourd'hui", "Search number, name or note…": "Chercher un numéro, un nom, une note…",
+    "All outcomes": "Toutes issues", "All decisions": "Toutes décisions", "Anyone": "Tout le monde",
+    "Selected call": "Appel sélectionné", "Note:": "Note :", "Reason:": "Motif :",
+    "&Save note": "&Enregistrer la note",
+    "Show the calls of everyone again": "Revoir les appels de tout le monde",
+    "%1 calls": "%1 appels",
+    "No data": "Aucune donnée",
+    # -- contact editor
+    "Contact": "Contact", "Contact: %1": "Contact : %1", "&Identity": "&Identité",
+    "Co&ntract": "Co&ntrat", "Custom &fields": "&Champs personnalisés", "Person": "Personne",
+    "Company": "Société", "Company this person works for": "Société où travaille cette personne",
+    "Kind": "Type", "&Add number": "&Ajouter un numéro", "&Remove number": "&Retirer le numéro",
+    "&Always gets through, even on busy days": "&Passe toujours, même les jours chargés",
+    "&Blocked: never put through": "&Bloqué : jamais mis en relation",
+    "Name:": "Nom :", "Kind:": "Type :", "Company:": "Société :", "Phones:": "Téléphones :",
+    "Email:": "Courriel :", "Address:": "Adresse :", "Notes:": "Notes :",
+    "Maintenance contract": "Contrat de maintenance", "gold, 24/7, standard…": "or, 24/7, standard…",
+    "Status:": "Statut :", "Reference:": "Référence :", "Start:": "Début :", "End:": "Fin :",
+    "Maintenance level:": "Niveau de maintenance :", "no date": "pas de date",
+    "Field": "Champ", "Value": "Valeur", "Add &field": "Ajouter un c&hamp",
+    "Remove fi&eld": "Retirer le ch&amp",
+    "There is no company called %1; create it first":
+        "Il n'y a pas de société nommée %1 ; créez-la d'abord",
+    "%1 is not a phone number": "%1 n'est pas un numéro de téléphone",
+    "A contact needs a name": "Un contact doit avoir un nom",
+    "Contact not saved": "Contact non enregistré",
+    # -- contacts tab
+    "Search a name, company, number or note…": "Chercher un nom, une société, un numéro, une note…",
+    "Name": "Nom", "Numbers": "Numéros", "People of this company": "Personnes de cette société",
+    "&New…": "&Nouveau…", "&Edit…": "&Modifier…", "&Delete": "&Supprimer",
+    "Their &calls": "Leurs &appels", "Delete contact": "Supprimer le contact",
+    "Delete %1? Their calls stay in the journal.":
+        "Supprimer %1 ? Ses appels restent dans le journal.",
+    "Import contacts": "Importer des contacts", "Contacts (*.csv *.vcf)": "Contacts (*.csv *.vcf)",
+    "%1 contacts imported, %2 rows skipped.": "%1 contacts importés, %2 lignes ignorées.",
+    "Some rows cannot be imported": "Certaines lignes ne peuvent pas être importées",
+    "&Skip invalid rows and import the others":
+        "&Ignorer les lignes invalides et importer les autres",
+    "Nothing was imported. These rows are wrong:":
+        "Rien n'a été importé. Ces lignes sont incorrectes :",
+    "Export contacts": "Exporter les contacts", "CSV (*.csv);;vCard (*.vcf)": "CSV (*.csv);;vCard (*.vcf)",
+    "%1 contacts written to %2.": "%1 contacts écrits dans %2.",
+    "No contact selected": "Aucun contact sélectionné",
+    "Always gets through, even on busy days": "Passe toujours, même les jours chargés",
+    # -- desk
+    "The journal cannot be written (%1 calls waiting): %2":
+        "Le journal ne peut pas être écrit (%1 appels en attente) : %2",
+    "Journal": "Journal", "Note on this call": "Note sur cet appel",
+    "Note on the call from %1:": "Note sur l'appel de %1 :",
+    "Call back in %1 months": "Rappeler dans %1 mois",
+    "Callback created for %1, due %2": "Rappel créé pour %1, échéance %2",
+    "Call back %1 (%2) — for %3": "Rappeler %1 (%2) — pour %3", "and %1 more": "et %1 autres",
+    "Callback due": "Rappel à faire", "Lines": "Lignes",
+    "Some lines could not be opened:": "Certaines lignes n'ont pas pu être ouvertes :",
+    # -- tray
+    "&Open CustomScreen": "&Ouvrir CustomScreen", "&Quit": "&Quitter",
+    "CustomScreen — line: %1 — mode: %2": "CustomScreen — ligne : %1 — mode : %2",
+    "%1 new in the voicemail queue": "%1 nouveaux dans la file de messagerie",
+    # -- lines page
+    "Add &modem": "Ajouter le &modem", "Add &SIP line": "Ajouter la ligne &SIP", "&Test": "&Tester",
+    "Add &FRITZ!Box": "Ajouter la &FRITZ!Box", "Modem": "Modem", "SIP account": "Compte SIP",
+    "User:": "Utilisateur :", "Password:": "Mot de passe :", "PBX:": "Standard (PBX) :",
+    "Voicemail:": "Messagerie :", "FRITZ!Box": "FRITZ!Box",
+    "Lines, one address a line:": "Lignes, une adresse par ligne :",
+    "Type the PBX address first.": "Saisissez d'abord l'adresse du standard.",
+    "Testing…": "Test en cours…",
+    "The line is up: the PBX accepted the account.":
+        "La ligne est active : le standard a accepté le compte.",
+    "No answer from the PBX: %1": "Pas de réponse du standard : %1",
+    "nothing received": "rien reçu",
+    # -- main window
+    "CustomScreen — caller ID and call journal": "CustomScreen — identification et journal d'appels",
+    "&File": "&Fichier", "&Call": "&Appel", "&Mode": "&Mode", "&View": "Affic&hage",
+    "&Import contacts…": "&Importer des contacts…", "&Export contacts…": "&Exporter les contacts…",
+    "&Print card…": "Im&primer la fiche…", "&Settings…": "&Réglages…",
+    "Change &user…": "Changer d'&utilisateur…", "&Note on the current call": "&Note sur l'appel en cours",
+    "&New contact…": "&Nouveau contact…", "&Find…": "&Rechercher…",
+    "&Voicemail queue": "File de &messagerie", "C&alls": "&Appels", "C&ontacts": "&Contacts",
+    "Call&backs": "&Rappels", "&Statistics": "&Statistiques", "Mode: %1": "Mode : %1",
+    "Line: %1": "Ligne : %1", "At the desk: %1": "À l'accueil : %1",
+    # -- mode
+    "&Normal": "&Normal", "&Busy day (priority)": "&Jour chargé (priorité)", "&Closed": "&Fermé",
+    "Every caller's card pops": "La fiche de chaque appelant s'affiche",
+    "Only callers under contract and 'always' callers pop; the others go to the voicemail queue":
+        "Seuls les clients sous contrat et les « toujours » s'affichent ; "
+        "les autres vont dans la file de messagerie",
+    "Every call goes to the voicemail queue": "Tous les appels vont dans la file de messagerie",
+    "Follow the weekly &schedule": "Suivre le &planning hebdomadaire",
+    # -- charts and statistics
+    "No calls in this period": "Aucun appel sur cette période",
+    "Last 7 days": "7 derniers jours", "Last 30 days": "30 derniers jours",
+    "Last 90 days": "90 derniers jours", "Last 12 months": "12 derniers mois",
+    "Whole journal": "Tout le journal", "Chosen dates": "Dates choisies",
+    "Calls per day": "Appels par jour", "When calls come (weekday × hour)":
+        "Quand arrivent les appels (jour × heure)",
+    "How calls ended": "Issue des appels", "Callers under contract": "Appelants sous contrat",
+    "%1 of %2 calls came from callers under contract; %3 from known contacts.":
+        "%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.",
+    "<b>%1</b> calls · <b>%2</b> a day on average · <b>%3</b> overdue callbacks · "
+    "<b>%4</b> open in the voicemail queue":
+        "<b>%1</b> appels · <b>%2</b> par jour en moyenne · <b>%3</b> rappels en retard · "
+        "<b>%4</b> ouverts dans la file de messagerie",
+    "called back after <b>%1</b> h (median)": "rappelés après <b>%1</b> h (médiane)",
+    # -- printing
+    "Print card": "Imprimer la fiche",
+    "Printing is not installed on this computer (customscreen.documents).":
+        "L'impression n'est pas installée sur cet ordinateur (customscreen.documents).",
+    "The card could not be printed: %1": "La fiche n'a pas pu être imprimée : %1",
+    # -- settings
+    "Settings": "Réglages", "&Lines": "&Lignes", "&General": "&Général",
+    "&Business": "&Entreprise", "&Users": "&Utilisateurs",
+    "New lines are opened the next time the desk starts.":
+        "Les nouvelles lignes sont ouvertes au prochain démarrage.",
+    "Follow the system": "Comme le système", "Language:": "Langue :",
+    "Default region:": "Région par défaut :", "Weekly mode schedule:": "Planning des modes :",
+    "One slot a line: days, hours, mode (normal, priority, closed).":
+        "Un créneau par ligne : jours, heures, mode (normal, priority, closed).",
+    "Phone:": "Téléphone :", "Fax:": "Fax :", "Logo:": "Logo :",
+    "Signature image:": "Image de signature :", "Choose…": "Choisir…",
+    "Choose an image": "Choisir une image", "Images (*.png *.jpg *.jpeg *.svg)":
+        "Images (*.png *.jpg *.jpeg *.svg)",
+    "&Add…": "&Ajouter…", "&Remove": "&Retirer", "Add a user": "Ajouter un utilisateur",
+    "Weekly mode schedule": "Planning des modes",
+    # -- user dialog
+    "Who is at the desk?": "Qui est à l'accueil ?", "&Add a user…": "&Ajouter un utilisateur…",
+    "Your name is written on the calls you take and the notes you write.":
+        "Votre nom est inscrit sur les appels que vous prenez et les notes que vous écrivez.",
+    # -- voicemail tab
+    "Called at": "Appelé le", "State": "État", "Why": "Motif",
+    "Show &worked items too": "Afficher aussi les messages &traités",
+    "&Forward to a colleague…": "&Transmettre à un collègue…", "Called &back": "&Rappelé",
+    "C&lose": "&Clore", "Show ca&rd": "Voir la &fiche", "Voicemail queue": "File de messagerie",
+}
+
+
+def build() -> int:
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
+    subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-source-language",
+                    "en", "-target-language", "fr", "-ts", str(TS)], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        if source in FR:
+            translation.text = FR[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True,
+                   stdout=subprocess.DEVNULL)
+    for source in missing:
+        print(f"no French for: {source!r}", file=sys.stderr)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(build())
