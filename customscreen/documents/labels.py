@@ -173,7 +173,22 @@ class Words:
 
     def day(self, value: date) -> str:
         # ISO dates in English: "03/04" means March to an American, April to a Briton.
-        return value.strftime("%d/%m/%Y") if self.language == "fr" else value.isoformat()
+        return value.strftime("%d/%m/%Y" if self.language == "fr" else "%Y-%m-%d")
+
+    def colon(self, label: str) -> str:
+        """French sets a (no-break) space before a colon; English does not."""
+        return f"{label}{NBSP}:" if self.language == "fr" else f"{label}:"
+
+    def quantity(self, value: Decimal) -> str:
+        """"2" rather than "2,00" for whole numbers, "2,5" for half an hour's work."""
+        if value == value.to_integral_value():
+            return self.number(value, 0)
+        return self.number(value, 2).rstrip("0")
+
+    def rate(self, percent: Decimal) -> str:
+        """A rate already in percent: "20 %", "5,5 %" — "20%" in English."""
+        text = self.quantity(percent)
+        return f"{text}{NBSP}%" if self.language == "fr" else f"{text}%"
 
     def moment(self, value: datetime) -> str:
         if self.language == "fr":

@@ -69,28 +69,36 @@ def draw_band(canvas: Canvas, words: Words, sent: datetime, business: Business,
     width, height = canvas._pagesize
     left, usable = BAND_INSET, width - 2 * BAND_INSET
     y = height - BAND_INSET - BAND_SIZE
-    sender = f"{words.moment(sent)}  {words['band.from']} : {business.name}"
-    if business.fax:
-        sender += f"  {words['band.fax']} {business.fax}"
-    addressee = f"{words['band.to']} : {recipient_name}"
-    if recipient_fax:
-        addressee += f"  {words['band.fax']} {recipient_fax}"
+    # Each party is (fixed start, name, fixed end): only names are ever shortened,
+    # never the time or a fax number, which are what the band is read for.
+    sender = (f"{words.moment(sent)}  {words.colon(words['band.from'])} ", business.name,
+              f"  {words['band.fax']} {business.fax}" if business.fax else "")
+    addressee = (f"{words.colon(words['band.to'])} ", recipient_name,
+                 f"  {words['band.fax']} {recipient_fax}" if recipient_fax else "")
     page_text = f"{reference}  {words['band.page']} {page}/{pages}".strip()
+
+    def width_of(text: str) -> float:
+        return pdfmetrics.stringWidth(text, fonts.MONO, BAND_SIZE)
+
+    room = usable - width_of(page_text) - 2 * BAND_GAP
+    fixed = [width_of(part[0] + part[2]) for part in (sender, addressee)]
+    names = [width_of(part[1]) for part in (sender, addressee)]
+    spare = room - sum(fixed)
+    if sum(names) > spare:
+        # Half the room each; a name shorter than its half lends the rest to the other.
+        half = max(0.0, spare / 2)
+        names = [min(n, max(half, spare - other)) for n, other in zip(names, names[::-1],
+                                                                      strict=True)]
+    texts = [start + fonts.fit(name, fonts.MONO, BAND_SIZE, name_w) + end
+             for (start, name, end), name_w in zip((sender, addressee), names, strict=True)]
     canvas.saveState()
     canvas.setFont(fonts.MONO, BAND_SIZE)
-    page_width = pdfmetrics.stringWidth(page_text, fonts.MONO, BAND_SIZE)
-    room = usable - page_width - 2 * BAND_GAP
-    sender_w = pdfmetrics.stringWidth(sender, fonts.MONO, BAND_SIZE)
-    addressee_w = pdfmetrics.stringWidth(addressee, fonts.MONO, BAND_SIZE)
-    if sender_w + addressee_w > room:
-        # Shorten both in proportion: a long company name must not push out the fax number.
-        sender_w = room * sender_w / (sender_w + addressee_w)
-        addressee_w = room - sender_w
-    canvas.drawString(left, y, fonts.fit(sender, fonts.MONO, BAND_SIZE, sender_w))
-    # Like a fax machine's columns: the addressee starts at the same place on every page.
-    to_x = max(left + sender_w + BAND_GAP, left + usable * BAND_TO_COLUMN)
-    to_x = min(to_x, left + usable - page_width - BAND_GAP - addressee_w)
-    canvas.drawString(to_x, y, fonts.fit(addressee, fonts.MONO, BAND_SIZE, addressee_w))
+    canvas.drawString(left, y, texts[0])
+    # Like a fax machine's columns: the addressee starts at the same place on every page
+    # when there is room for it.
+    to_x = max(left + width_of(texts[0]) + BAND_GAP, left + usable * BAND_TO_COLUMN)
+    to_x = min(to_x, left + usable - width_of(page_text) - BAND_GAP - width_of(texts[1]))
+    canvas.drawString(to_x, y, texts[1])
     canvas.drawRightString(left + usable, y, page_text)
     canvas.setLineWidth(0.5)
     canvas.line(left, y - 3, left + usable, y - 3)

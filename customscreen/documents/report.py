@@ -48,7 +48,8 @@ class ReportFrame:
 
 
 def period_label(words: Words, since: date, until: date) -> str:
-    return f"{words['report.period']} : {words.day(since)} {words['report.to']} {words.day(until)}"
+    return (f"{words.colon(words['report.period'])} {words.day(since)} {words['report.to']} "
+            f"{words.day(until)}")
 
 
 def draw_frame(frame: ReportFrame, canvas: Canvas, page: int, pages: int) -> None:

@@ -50,8 +50,8 @@ def _approval(words: Words, width: float) -> Table:
     rows = [
         [Paragraph(f"<b>{escape(words['sign.approval'])}</b>", styles.CELL), ""],
         [Paragraph(escape(words["sign.approval_hint"]), styles.SMALL_GREY), ""],
-        [Paragraph(escape(words["sign.date"]) + " :", styles.CELL), ""],
-        [Paragraph(escape(words["sign.name"]) + " :", styles.CELL), ""],
+        [Paragraph(escape(words.colon(words["sign.date"])), styles.CELL), ""],
+        [Paragraph(escape(words.colon(words["sign.name"])), styles.CELL), ""],
         [Paragraph(escape(words["sign.signature"]), styles.SMALL_GREY),
          Paragraph(escape(words["sign.stamp"]), styles.SMALL_GREY)],
     ]

@@ -98,20 +98,14 @@ def _facts(draft: Draft, rows: list[tuple[str, str]]) -> list[Flowable]:
 
 
 def _subject(draft: Draft) -> list[Flowable]:
-    return [Paragraph(f"<b>{escape(draft.words['subject'])} :</b> {escape(draft.get('objet'))}",
+    subject = escape(draft.words.colon(draft.words["subject"]))
+    return [Paragraph(f"<b>{subject}</b> {escape(draft.get('objet'))}",
                       styles.BODY), Spacer(1, 2 * mm)]
 
 
 def _paragraphs(text: str) -> list[Flowable]:
     text = text.replace("\\n", "\n")
     return [Paragraph(escape(p.strip()), styles.BODY) for p in text.split("\n") if p.strip()]
-
-
-def _quantity(words: Words, value: Decimal) -> str:
-    """"2" rather than "2,00" for whole numbers, "2,5" for half an hour's work."""
-    if value == value.to_integral_value():
-        return words.number(value, 0)
-    return words.number(value, 2).rstrip("0")
 
 
 def _lines_table(draft: Draft, lines: list[OrderLine]) -> list[Flowable]:
@@ -123,10 +117,10 @@ def _lines_table(draft: Draft, lines: list[OrderLine]) -> list[Flowable]:
                                            else styles.CELL_RIGHT) for i, h in enumerate(header)]]
     for line in lines:
         rows.append([Paragraph(escape(line.designation), styles.CELL),
-                     Paragraph(_quantity(w, line.quantity), styles.CELL_RIGHT),
+                     Paragraph(w.quantity(line.quantity), styles.CELL_RIGHT),
                      Paragraph(w.money(line.unit_price), styles.CELL_RIGHT),
                      Paragraph(w.money(line.amount), styles.CELL_RIGHT)])
-    vat_label = f"{w['total.vat']} {_quantity(w, total.vat_percent)} %"
+    vat_label = f"{w['total.vat']} {w.rate(total.vat_percent)}"
     for label, value, bold in ((w["total.net"], total.net, False), (vat_label, total.vat, False),
                                (w["total.gross"], total.gross, True)):
         text = f"<b>{escape(label)}</b>" if bold else escape(label)
