@@ -42,8 +42,8 @@ ZEBRA_GREY = styles.HEADER_GREY.clone(red=0.95, green=0.95, blue=0.95)
 COLUMNS = (
     ("calllog.when", 0.13, False), ("calllog.number", 0.11, False),
     ("calllog.name", 0.18, False), ("calllog.decision", 0.07, False),
-    ("calllog.outcome", 0.07, False), ("calllog.duration", 0.05, True),
-    ("calllog.handled_by", 0.08, False), ("calllog.note", 0.31, False),
+    ("calllog.outcome", 0.07, False), ("calllog.duration", 0.065, True),
+    ("calllog.handled_by", 0.08, False), ("calllog.note", 0.295, False),
 )
 
 _SELECT = (

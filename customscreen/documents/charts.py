@@ -117,7 +117,7 @@ def heat_map(heat: list[list[int]], words: Words, width: float) -> Drawing:
     size = min(7.0, cell_w / 4.2)  # five digits must fit a cell
     drawing = Drawing(width, height)
     for i, hour in enumerate(hours):
-        drawing.add(String(label_w + (i + 0.5) * cell_w, height - head_h + 3, f"{hour}h",
+        drawing.add(String(label_w + (i + 0.5) * cell_w, height - head_h + 3, words.hour(hour),
                            fontName=fonts.REGULAR, fontSize=7, textAnchor="middle"))
     for day, name in enumerate(words.weekdays):
         y = height - head_h - (day + 1) * cell_h

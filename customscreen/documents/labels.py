@@ -190,6 +190,10 @@ class Words:
         text = self.quantity(percent)
         return f"{text}{NBSP}%" if self.language == "fr" else f"{text}%"
 
+    def hour(self, hour: int) -> str:
+        """An hour of the day as people write it: "10h" in French, "10:00" in English."""
+        return f"{hour}h" if self.language == "fr" else f"{hour}:00"
+
     def moment(self, value: datetime) -> str:
         if self.language == "fr":
             return value.strftime("%d/%m/%Y %H:%M")

@@ -129,14 +129,19 @@ def letterhead(business: Business, words: Words, title: str, number: str, issued
         Paragraph(f"{words['register.number']} <b>{escape(number)}</b>", styles.BODY),
         Paragraph(escape(issued_line), styles.SMALL_GREY),
     ]
-    table = Table([[identity, heading]], colWidths=[width * 0.58, width * 0.42])
+    # The title's box hugs its text even when a logo makes the business side taller.
+    title_box = Table([[heading]], colWidths=[width * 0.42])
+    title_box.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.8, styles.RULE_GREY),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]))
+    table = Table([[identity, title_box]], colWidths=[width * 0.58, width * 0.42])
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (0, 0), 0),
-        ("BOX", (1, 0), (1, 0), 0.8, styles.RULE_GREY),
-        ("LEFTPADDING", (1, 0), (1, 0), 8),
-        ("TOPPADDING", (1, 0), (1, 0), 6),
-        ("BOTTOMPADDING", (1, 0), (1, 0), 6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
     return table
 

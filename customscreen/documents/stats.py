@@ -42,7 +42,8 @@ def _summary_rows(stats: CallStatistics, words: Words) -> list[tuple[str, str, b
         rows.append((f"    {words[f'outcome.{outcome}'].capitalize()}",
                      f"{words.number(n)}  ({share})", False))
     median = stats.median_callback_hours
-    busiest = ", ".join(f"{h}h–{h + 1}h ({words.number(n)})" for h, n in stats.busiest_hours)
+    busiest = ", ".join(f"{words.hour(h)}–{words.hour(h + 1)} ({words.number(n)})"
+                        for h, n in stats.busiest_hours)
     rows += [
         (words["stats.contract_share"], words.percent(stats.contract_share), False),
         (words["stats.overdue"], words.number(stats.overdue_callbacks), True),
