@@ -154,6 +154,8 @@ def _v2_custom_fields_search(conn: sqlite3.Connection) -> None:
         -- Covers the statistics scans: period, outcome and caller without the table.
         CREATE INDEX calls_period ON calls(started_at, outcome, contact_id);
 
+        CREATE INDEX contacts_name ON contacts(name COLLATE NOCASE);
+
         -- Prefix indexes make search-as-you-type instant from the first letter.
         CREATE VIRTUAL TABLE contacts_fts USING fts5(
             name, company, notes, numbers,

@@ -31,6 +31,8 @@ _FIRST = ("Marie Jean Pierre Michel Anne Philippe Nathalie Isabelle Sylvie Cathe
           "Léa Louis Chloé Lucas Manon Gabriel Camille Arthur Inès").split()
 _TRADES = ("Boulangerie Garage Cabinet Transports Pharmacie Menuiserie Imprimerie Fromagerie "
            "Résidence Hôtel Restaurant Agence Clinique Laboratoire Plomberie Électricité").split()
+_TOWNS = ("Toulouse Blagnac Colomiers Muret Balma Castanet Albi Montauban Auch Tarbes Pau "
+          "Foix Rodez Cahors Agen Castres Revel Lavaur Gaillac Carmaux").split()
 _HOURS = {8: 6, 9: 14, 10: 16, 11: 13, 12: 5, 13: 4, 14: 11, 15: 10, 16: 8, 17: 5}
 
 
@@ -81,7 +83,7 @@ def build(store: Store, office: Office) -> None:
         contracts: list[tuple[object, ...]] = []
         for i in range(1, office.contacts + 1):
             if i <= companies:
-                name = f"{rng.choice(_TRADES)} {rng.choice(_SURNAMES)} {i}"
+                name = f"{rng.choice(_TRADES)} {rng.choice(_SURNAMES)} {rng.choice(_TOWNS)}"
                 rows.append((i, "company", name, None, now, now))
                 status = rng.choices(("active", "expired", "none"), (35, 15, 50))[0]
                 if status != "none":
