@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -278,3 +279,27 @@ def test_cli_prints_a_fax_and_explains_a_bad_one(office: Store, tmp_path: Path) 
     assert bad.returncode != 0
     assert "the template devis needs the field(s) lignes" in bad.stderr
     assert not (tmp_path / "devis.pdf").exists()
+
+
+def test_long_periods_are_charted_by_week_month_or_year_to_stay_readable() -> None:
+    from customscreen.documents.charts import bucket
+
+    def unit_and_bars(days: int) -> tuple[str, int]:
+        since = date(2016, 1, 1)
+        until = date.fromordinal(since.toordinal() + days - 1)
+        unit, bars = bucket({since: 3, until: 4}, since, until)
+        assert sum(n for _, n in bars) == 7  # aggregation loses no call
+        return unit, len(bars)
+
+    assert unit_and_bars(31) == ("day", 31)
+    assert unit_and_bars(365)[0] == "week"
+    assert unit_and_bars(3653) == ("month", 120)  # ten years, 2016 to 2025
+    assert unit_and_bars(40 * 365)[0] == "year"
+
+
+def test_statistics_report_prints_within_three_seconds(tmp_path: Path) -> None:
+    store = Store(tmp_path / "x.sqlite")
+    seed(store, calls=3000)
+    started = time.perf_counter()
+    documents.print_stats(store, None, None, tmp_path / "stats.pdf")
+    assert time.perf_counter() - started < 3.0
