@@ -15,7 +15,7 @@ the knot honestly:
 1. The document is rendered completely — text, boxes, the register number,
    and an *empty* placeholder where the QR code goes. These bytes are the
    document's first revision, and their SHA-256 is what the register records.
-2. The QR code (payload ``CUSTOMSCREEN <number> SHA256 <hex>``) and the first
+2. The QR code (payload ``CUSTOMSCREEN <number> SHA256 <HEX>``) and the first
    characters of the hash are then *appended* as a second revision that only
    fills the placeholder. The first revision's bytes are left untouched.
 
@@ -61,7 +61,9 @@ class RegisterEntry:
 
     @property
     def qr_payload(self) -> str:
-        return f"{QR_PREFIX} {self.number} SHA256 {self.sha256}"
+        # Upper case keeps the QR code in its compact alphanumeric mode: fewer,
+        # larger modules, which survive a fax. Compare hashes case-insensitively.
+        return f"{QR_PREFIX} {self.number} SHA256 {self.sha256.upper()}"
 
 
 def format_number(year: int, seq: int) -> str:

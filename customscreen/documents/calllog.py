@@ -201,7 +201,7 @@ def print_calllog(store: Store, since: date | None, until: date | None, output: 
                         period_label(words, first, last), datetime.now().astimezone(),
                         region, wide=True)
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=frame.pagesize)
+    canvas = Canvas(buffer, pagesize=frame.pagesize, initialFontName=fonts.REGULAR)
     canvas.setTitle(f"{frame.title} — {frame.subtitle}")
     canvas.setAuthor(frame.business)
     canvas.setCreator("CustomScreen")

@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from .. import contacts, journal, numbers
 from ..contacts import Contact
@@ -38,7 +38,7 @@ def _pairs(rows: list[tuple[str, str]], width: float) -> list[Flowable]:
     if not data:
         return []
     table = Table(data, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(styles.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]))
     return [table]

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Image, Paragraph, Table
 
 from .. import contacts, numbers
 from ..contacts import Contact
@@ -131,14 +131,14 @@ def letterhead(business: Business, words: Words, title: str, number: str, issued
     ]
     # The title's box hugs its text even when a logo makes the business side taller.
     title_box = Table([[heading]], colWidths=[width * 0.42])
-    title_box.setStyle(TableStyle([
+    title_box.setStyle(styles.table_style([
         ("BOX", (0, 0), (-1, -1), 0.8, styles.RULE_GREY),
         ("LEFTPADDING", (0, 0), (-1, -1), 8),
         ("TOPPADDING", (0, 0), (-1, -1), 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
     ]))
     table = Table([[identity, title_box]], colWidths=[width * 0.58, width * 0.42])
-    table.setStyle(TableStyle([
+    table.setStyle(styles.table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -153,7 +153,7 @@ def recipient_block(recipient: Recipient, heading: str, width: float) -> Table:
     rows.append([Paragraph(f"<b>{escape(recipient.lines[0])}</b>", styles.BODY)])
     rows += [[Paragraph(escape(line), styles.CELL)] for line in recipient.lines[1:]]
     box = Table(rows, colWidths=[width * 0.45])
-    box.setStyle(TableStyle([
+    box.setStyle(styles.table_style([
         ("BOX", (0, 0), (-1, -1), 0.8, styles.RULE_GREY),
         ("TOPPADDING", (0, 0), (-1, -1), 1),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),

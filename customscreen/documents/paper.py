@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .. import numbers
 from ..store import Store
+from . import fonts
 from .errors import DocumentError
 
 MARGIN = 18 * mm
@@ -70,6 +71,10 @@ class PagedCanvas(Canvas):
 
     def __init__(self, *args: Any, furniture: Furniture, setup: Callable[[Canvas], None]
                  | None = None, **kwargs: Any) -> None:
+        fonts.register()
+        # Else reportlab lists Helvetica, unembedded, in every page's fonts.
+        # (platypus passes initialFontName=None explicitly.)
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or fonts.REGULAR
         super().__init__(*args, **kwargs)
         self._furniture = furniture
         self._pages: list[dict[str, Any]] = []

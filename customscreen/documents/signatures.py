@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer, Table
 
 from . import styles
 from .labels import Words
@@ -38,7 +38,7 @@ def _sender(words: Words, business_name: str, author: str, signature: Path | Non
         # Room for a signature by hand: the sender signs the paper copy before faxing.
         box = Table([[Paragraph(escape(words["sign.signature"]), styles.SMALL_GREY)]],
                     colWidths=[width * 0.8], rowHeights=[BOX_HEIGHT])
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, black),
+        box.setStyle(styles.table_style([("BOX", (0, 0), (-1, -1), 0.6, black),
                                  ("VALIGN", (0, 0), (-1, -1), "TOP")]))
         box.hAlign = "LEFT"
         parts += [Spacer(1, 2 * mm), box]
@@ -57,7 +57,7 @@ def _approval(words: Words, width: float) -> Table:
     ]
     heights = [None, None, LINE_ROW_HEIGHT, LINE_ROW_HEIGHT, BOX_HEIGHT]
     table = Table(rows, colWidths=[half, half], rowHeights=heights)
-    table.setStyle(TableStyle([
+    table.setStyle(styles.table_style([
         ("SPAN", (0, 0), (1, 0)),
         ("SPAN", (0, 1), (1, 1)),
         ("SPAN", (0, 2), (1, 2)),
@@ -79,7 +79,7 @@ def signature_blocks(words: Words, business_name: str, author: str, signature: P
     sender = _sender(words, business_name, author, signature, column)
     right: Flowable | str = _approval(words, width / 2 - 8 * mm) if approval else ""
     table = Table([[sender, right]], colWidths=[width / 2, width / 2])
-    table.setStyle(TableStyle([
+    table.setStyle(styles.table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
         ("RIGHTPADDING", (1, 0), (1, 0), 0),

@@ -37,6 +37,12 @@ BUSINESS = ParagraphStyle("business", parent=BODY, fontName=fonts.BOLD, fontSize
                           leading=16, spaceAfter=1)
 
 
+def table_style(commands: list[tuple[object, ...]]) -> TableStyle:
+    """A table style whose cells default to our font: reportlab's default is
+    Helvetica, which would be listed (unembedded) even for an empty cell."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), fonts.REGULAR, BODY_SIZE), *commands])
+
+
 def grid(header: bool = True, last_row: int = -1) -> TableStyle:
     """Thin grey rules, a grey header row: the look of every table on our papers.
 

@@ -26,7 +26,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from .. import numbers
 from ..contacts import Contact
@@ -91,7 +91,7 @@ def _facts(draft: Draft, rows: list[tuple[str, str]]) -> list[Flowable]:
     if not data:
         return []
     table = Table(data, colWidths=[45 * mm, draft.width - 45 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    table.setStyle(styles.table_style([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
     return [table, Spacer(1, 3 * mm)]

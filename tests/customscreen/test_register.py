@@ -67,7 +67,7 @@ def test_register_records_who_what_and_when(office: Store) -> None:
     assert (filed.kind, filed.contact_id, filed.recipient, filed.author) == (
         "lettre", 1, "Dupont SARL", "Claire")
     assert filed.issued_at == at(2026, 5, 4) and len(filed.sha256) == 64
-    assert filed.qr_payload == f"CUSTOMSCREEN 2026-0001 SHA256 {filed.sha256}"
+    assert filed.qr_payload == f"CUSTOMSCREEN 2026-0001 SHA256 {filed.sha256.upper()}"
 
 
 def test_numbers_are_only_taken_inside_a_transaction(office: Store) -> None:
