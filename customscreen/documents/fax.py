@@ -137,7 +137,7 @@ def prepare(store: Store, contact_id: int, template_name: str, fields: dict[str,
     else:
         band_name, band_fax = fields["pour"].strip(), ""
     return FaxJob(chosen, words, Business.from_settings(store), contact, recipient, band_name,
-                  band_fax, {k: v for k, v in fields.items()},
+                  band_fax, dict(fields),
                   (author or store.setting("user.name") or "").strip(), region)
 
 
