@@ -20,7 +20,6 @@ from phonenumbers import (
     PhoneMetadata,
     PhoneNumberFormat,
     PhoneNumberType,
-    geocoder,
 )
 
 #: When neither the command line, the configuration nor the locale says.
@@ -193,33 +192,38 @@ def national_digits(e164: str) -> str:
 
 @dataclass(frozen=True)
 class NumberHint:
-    """What can be told of a number nobody knows: where and what kind of line."""
+    """What can be told of a number nobody knows: where and what kind of line.
 
-    place: str  # "Toulouse", "France" or ""
+    ``country`` is the ISO code of the number's country ("GB"); the desk names
+    it in the user's language. phonenumbers' geocoder would name foreign
+    towns too, but loading it costs 110 MB and a quarter of a second, on the
+    ring-to-card path, for a French office's rare foreign caller.
+    """
+
+    place: str  # "Toulouse", "south-west France" or ""
     line_type: str  # "mobile", "landline", … or ""
+    country: str = ""
 
     def __str__(self) -> str:
-        return ", ".join(p for p in (self.place, self.line_type) if p)
+        return ", ".join(p for p in (self.place or self.country, self.line_type) if p)
 
 
-def hint(e164: str | None, language: str = "en") -> NumberHint:
+def hint(e164: str | None) -> NumberHint:
     if not e164:
         return NumberHint("", "")
     try:
         parsed = phonenumbers.parse(e164, None)
     except NumberParseException:
         return NumberHint("", "")
-    place = geocoder.description_for_number(parsed, language)
+    country = phonenumbers.region_code_for_number(parsed) or ""
     line_type = _LINE_TYPES.get(phonenumbers.number_type(parsed), "")
-    if phonenumbers.region_code_for_number(parsed) == "FR":
+    place = ""
+    if country == "FR":
         digits = national_digits(e164)
-        for length in (4, 2):
-            place = _FRENCH_AREAS.get(digits[:length], place)
-            if digits[:length] in _FRENCH_AREAS:
-                break
+        place = _FRENCH_AREAS.get(digits[:4]) or _FRENCH_AREAS.get(digits[:2], "")
         if not line_type and digits.startswith(_FRENCH_MOBILE_PREFIXES):
             line_type = "mobile"
-    return NumberHint(place, line_type)
+    return NumberHint(place, line_type, country)
 
 
 def paper_size_is_letter(region: str) -> bool:

@@ -38,7 +38,9 @@ def test_unknown_numbers_get_a_place_and_line_type_hint() -> None:
     toulouse = numbers.hint("+33561234567")
     assert toulouse.place == "Toulouse" and toulouse.line_type == "landline"
     assert numbers.hint("+33639981234").line_type == "mobile"
-    assert str(numbers.hint("+442079460123")) == "London, landline"
+    london = numbers.hint("+442079460123")
+    assert (london.country, london.line_type) == ("GB", "landline")
+    assert str(numbers.hint("+33536490123")) == "south-west France, landline"
 
 
 def test_region_comes_from_option_then_configuration_then_locale(monkeypatch) -> None:
