@@ -121,7 +121,8 @@ def _trunk_rule(region: str) -> tuple[str, str, frozenset[int]] | None:
     the full parser.
     """
     meta = PhoneMetadata.metadata_for_region(region.upper())
-    if meta is None or not meta.national_prefix or meta.national_prefix_transform_rule:
+    if (meta is None or not meta.national_prefix or meta.national_prefix_transform_rule
+            or meta.general_desc is None):
         return None
     parsing = meta.national_prefix_for_parsing
     if parsing not in (None, meta.national_prefix) and not (parsing or "").startswith(

@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
-from .. import contacts, register
+from .. import contacts, register, settings
 from ..contacts import Contact
 from ..register import RegisterEntry
 from ..store import Store, StoreError
@@ -138,7 +138,7 @@ def prepare(store: Store, contact_id: int, template_name: str, fields: dict[str,
         band_name, band_fax = fields["pour"].strip(), ""
     return FaxJob(chosen, words, Business.from_settings(store), contact, recipient, band_name,
                   band_fax, dict(fields),
-                  (author or store.setting("user.name") or "").strip(), region)
+                  (author or store.setting(settings.CURRENT_USER) or "").strip(), region)
 
 
 def print_fax(store: Store, contact_id: int, template: str, fields: dict[str, str],
