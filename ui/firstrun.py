@@ -41,15 +41,11 @@ from . import i18n
 
 DONE = "firstrun.done"
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "customscreen.svg"
-#: The countries our customers' lines are in, the first is the default.
+# The countries our customers' lines are in, the first is the default.
 REGIONS = ("FR", "BE", "CH", "LU", "MC", "CA", "GB", "DE", "ES", "IT")
-#: The FRITZ!Box's own address out of the box; most offices never change it.
+# The FRITZ!Box's own address out of the box; most offices never change it.
 FRITZBOX_DEFAULT = "192.168.178.1"
 MODEM, SIP, FRITZBOX, DEMO = "modem", "sip", "fritzbox", "demo"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FirstRun", text)
 
 
 @dataclass
@@ -97,8 +93,12 @@ def save_answers(store: Store, answers: Answers) -> None:
     if answers.line == SIP:
         url = _keep_sip_password(url, answers)
     values = {key: answers.business.get(key, "").strip() for key in settings.BUSINESS_KEYS[:5]}
-    values |= {settings.LANGUAGE: answers.language, settings.REGION: answers.region,
-               settings.SOURCES: url, DONE: "1"}
+    values |= {
+        settings.LANGUAGE: answers.language,
+        settings.REGION: answers.region,
+        settings.SOURCES: url,
+        DONE: "1",
+    }
     with store.transaction():
         settings.set_many(store, values)
         for name in answers.users:
@@ -121,8 +121,9 @@ def _keep_sip_password(url: str, answers: Answers) -> str:
     except ImportError:
         user, rest = url.removeprefix("sip://").split("@", 1)
         return f"sip://{user}:{quote(answers.sip_password, safe='')}@{rest}"
-    passwords.set_sip_password(answers.sip_user.strip(), answers.sip_server.strip(),
-                               answers.sip_password)
+    passwords.set_sip_password(
+        answers.sip_user.strip(), answers.sip_server.strip(), answers.sip_password
+    )
     return url
 
 
@@ -168,17 +169,32 @@ class LanguagePage(_Page):
         self.switch.apply(self.language())
 
     def retranslate(self) -> None:
-        self.setTitle(tr("Welcome to CustomScreen"))
-        self.setSubTitle(tr("A few questions to set up this desk; everything can be "
-                            "changed later in the settings."))
-        self.intro.setText(tr("Which language should the desk speak?"))
+        self.setTitle(QCoreApplication.translate("FirstRun", "Welcome to CustomScreen"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun",
+                "A few questions to set up this desk; everything can be "
+                "changed later in the settings.",
+            )
+        )
+        self.intro.setText(
+            QCoreApplication.translate("FirstRun", "Which language should the desk speak?")
+        )
 
 
 def country_name(code: str) -> str:
-    names = {"FR": tr("France"), "BE": tr("Belgium"), "CH": tr("Switzerland"),
-             "LU": tr("Luxembourg"), "MC": tr("Monaco"), "CA": tr("Canada"),
-             "GB": tr("United Kingdom"), "DE": tr("Germany"), "ES": tr("Spain"),
-             "IT": tr("Italy")}
+    names = {
+        "FR": QCoreApplication.translate("FirstRun", "France"),
+        "BE": QCoreApplication.translate("FirstRun", "Belgium"),
+        "CH": QCoreApplication.translate("FirstRun", "Switzerland"),
+        "LU": QCoreApplication.translate("FirstRun", "Luxembourg"),
+        "MC": QCoreApplication.translate("FirstRun", "Monaco"),
+        "CA": QCoreApplication.translate("FirstRun", "Canada"),
+        "GB": QCoreApplication.translate("FirstRun", "United Kingdom"),
+        "DE": QCoreApplication.translate("FirstRun", "Germany"),
+        "ES": QCoreApplication.translate("FirstRun", "Spain"),
+        "IT": QCoreApplication.translate("FirstRun", "Italy"),
+    }
     return names.get(code, code)
 
 
@@ -206,8 +222,9 @@ class BusinessPage(_Page):
         outer = QVBoxLayout(self)
         outer.addLayout(self.form)
         outer.addStretch(1)  # rows stay together at the top, as on a paper form
-        self.labels = _form_rows(self.form, (self.name, self.address, self.phone, self.fax,
-                                             self.email, self.region))
+        self.labels = _form_rows(
+            self.form, (self.name, self.address, self.phone, self.fax, self.email, self.region)
+        )
         self.retranslate()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
@@ -215,23 +232,40 @@ class BusinessPage(_Page):
         return bool(self.name.text().strip()) and (not email or "@" in email)
 
     def values(self) -> dict[str, str]:
-        return {"business.name": self.name.text(), "business.address": self.address.toPlainText(),
-                "business.phone": self.phone.text(), "business.fax": self.fax.text(),
-                "business.email": self.email.text()}
+        return {
+            "business.name": self.name.text(),
+            "business.address": self.address.toPlainText(),
+            "business.phone": self.phone.text(),
+            "business.fax": self.fax.text(),
+            "business.email": self.email.text(),
+        }
 
     def retranslate(self) -> None:
-        self.setTitle(tr("Your business"))
-        self.setSubTitle(tr("Printed at the top of quotes, order confirmations and "
-                            "callback slips."))
-        labels = (tr("&Name:"), tr("&Address:"), tr("&Phone:"), tr("Fa&x:"), tr("&Email:"),
-                  tr("&Country of the line:"))
+        self.setTitle(QCoreApplication.translate("FirstRun", "Your business"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun", "Printed at the top of quotes, order confirmations and callback slips."
+            )
+        )
+        labels = (
+            QCoreApplication.translate("FirstRun", "&Name:"),
+            QCoreApplication.translate("FirstRun", "&Address:"),
+            QCoreApplication.translate("FirstRun", "&Phone:"),
+            QCoreApplication.translate("FirstRun", "Fa&x:"),
+            QCoreApplication.translate("FirstRun", "&Email:"),
+            QCoreApplication.translate("FirstRun", "&Country of the line:"),
+        )
         for label, text in zip(self.labels, labels, strict=True):
             label.setText(text)
         for index in range(self.region.count()):
             code = self.region.itemData(index)
             self.region.setItemText(index, f"{country_name(code)} ({code})")
-        self.region.setToolTip(tr("Numbers written without a country code are read as "
-                                  "numbers of this country."))
+        self.region.setToolTip(
+            QCoreApplication.translate(
+                "FirstRun",
+                "Numbers written without a country code are read as numbers of this country.",
+            )
+        )
 
 
 class LinePage(_Page):
@@ -247,8 +281,9 @@ class LinePage(_Page):
         self.port = QComboBox()
         self.port.setEditable(True)
         for device, description in ports:
-            self.port.addItem(f"{device} — {description}" if description != device else device,
-                              device)
+            self.port.addItem(
+                f"{device} — {description}" if description != device else device, device
+            )
         self.sip_server, self.sip_user, self.sip_password = QLineEdit(), QLineEdit(), QLineEdit()
         self.sip_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.sip_server.setPlaceholderText("pbx.local")
@@ -257,8 +292,9 @@ class LinePage(_Page):
         self.no_port = QLabel()
         self.no_port.setWordWrap(True)
         self.sip_form = QFormLayout()
-        self.sip_labels = _form_rows(self.sip_form,
-                                     (self.sip_server, self.sip_user, self.sip_password))
+        self.sip_labels = _form_rows(
+            self.sip_form, (self.sip_server, self.sip_user, self.sip_password)
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.modem)
         layout.addLayout(_indented(self.port))
@@ -272,16 +308,21 @@ class LinePage(_Page):
         # With a modem plugged in, that is most likely the line; else try the demo.
         (self.modem if ports else self.demo).setChecked(True)
         self.no_port.setVisible(not ports)
-        for signal in (self.choice.buttonToggled, self.port.currentTextChanged,
-                       self.sip_server.textChanged, self.sip_user.textChanged,
-                       self.fritzbox_host.textChanged):
+        for signal in (
+            self.choice.buttonToggled,
+            self.port.currentTextChanged,
+            self.sip_server.textChanged,
+            self.sip_user.textChanged,
+            self.fritzbox_host.textChanged,
+        ):
             signal.connect(self._changed)
         self._changed()
         self.retranslate()
 
     def line(self) -> str:
         return {id(self.modem): MODEM, id(self.sip): SIP, id(self.fritzbox): FRITZBOX}.get(
-            id(self.choice.checkedButton()), DEMO)
+            id(self.choice.checkedButton()), DEMO
+        )
 
     def port_device(self) -> str:
         text = self.port.currentText()
@@ -308,20 +349,47 @@ class LinePage(_Page):
         return True
 
     def retranslate(self) -> None:
-        self.setTitle(tr("The telephone line"))
-        self.setSubTitle(tr("Where CustomScreen hears the calls. Other lines can be added "
-                            "later in the settings."))
-        self.modem.setText(tr("A caller-ID &modem on this computer"))
-        self.no_port.setText(tr("No serial port found: plug the modem in, or type its port "
-                                "(COM3, /dev/ttyUSB0)."))
-        self.sip.setText(tr("A &SIP account on the office PBX"))
-        for label, text in zip(self.sip_labels, (tr("Server:"), tr("User:"), tr("Password:")),
-                               strict=True):
+        self.setTitle(QCoreApplication.translate("FirstRun", "The telephone line"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun",
+                "Where CustomScreen hears the calls. Other lines can be added "
+                "later in the settings.",
+            )
+        )
+        self.modem.setText(
+            QCoreApplication.translate("FirstRun", "A caller-ID &modem on this computer")
+        )
+        self.no_port.setText(
+            QCoreApplication.translate(
+                "FirstRun",
+                "No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).",
+            )
+        )
+        self.sip.setText(QCoreApplication.translate("FirstRun", "A &SIP account on the office PBX"))
+        for label, text in zip(
+            self.sip_labels,
+            (
+                QCoreApplication.translate("FirstRun", "Server:"),
+                QCoreApplication.translate("FirstRun", "User:"),
+                QCoreApplication.translate("FirstRun", "Password:"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
-        self.fritzbox.setText(tr("A &FRITZ!Box (its call monitor)"))
-        self.fritzbox_host.setToolTip(tr("Switch the call monitor on by dialling #96*5* "
-                                         "from a telephone plugged into the box."))
-        self.demo.setText(tr("Try the &demo line first (made-up calls)"))
+        self.fritzbox.setText(
+            QCoreApplication.translate("FirstRun", "A &FRITZ!Box (its call monitor)")
+        )
+        self.fritzbox_host.setToolTip(
+            QCoreApplication.translate(
+                "FirstRun",
+                "Switch the call monitor on by dialling #96*5* "
+                "from a telephone plugged into the box.",
+            )
+        )
+        self.demo.setText(
+            QCoreApplication.translate("FirstRun", "Try the &demo line first (made-up calls)")
+        )
 
 
 class UsersPage(_Page):
@@ -337,7 +405,8 @@ class UsersPage(_Page):
         self.remove.clicked.connect(self._remove)
         self.remove.setEnabled(False)
         self.names.itemSelectionChanged.connect(
-            lambda: self.remove.setEnabled(bool(self.names.selectedItems())))
+            lambda: self.remove.setEnabled(bool(self.names.selectedItems()))
+        )
         row = QHBoxLayout()
         row.addWidget(self.new_name, 1)
         row.addWidget(self.add)
@@ -374,12 +443,18 @@ class UsersPage(_Page):
         return bool(self.users() or self.new_name.text().strip())
 
     def retranslate(self) -> None:
-        self.setTitle(tr("The people at the desk"))
-        self.setSubTitle(tr("Their names go on the calls they take and the notes they "
-                            "write. At least one."))
-        self.new_name.setPlaceholderText(tr("First name, or first name and initial"))
-        self.add.setText(tr("&Add"))
-        self.remove.setText(tr("&Remove"))
+        self.setTitle(QCoreApplication.translate("FirstRun", "The people at the desk"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun",
+                "Their names go on the calls they take and the notes they write. At least one.",
+            )
+        )
+        self.new_name.setPlaceholderText(
+            QCoreApplication.translate("FirstRun", "First name, or first name and initial")
+        )
+        self.add.setText(QCoreApplication.translate("FirstRun", "&Add"))
+        self.remove.setText(QCoreApplication.translate("FirstRun", "&Remove"))
 
 
 class ReadyPage(_Page):
@@ -403,9 +478,15 @@ class ReadyPage(_Page):
             self.summary.setText(wizard.summary())
 
     def retranslate(self) -> None:
-        self.setTitle(tr("Ready"))
-        self.setSubTitle(tr("Finish writes this configuration and opens the desk."))
-        self.autostart.setText(tr("&Start CustomScreen when I log in"))
+        self.setTitle(QCoreApplication.translate("FirstRun", "Ready"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "FirstRun", "Finish writes this configuration and opens the desk."
+            )
+        )
+        self.autostart.setText(
+            QCoreApplication.translate("FirstRun", "&Start CustomScreen when I log in")
+        )
         self.initializePage()
 
 
@@ -438,8 +519,12 @@ def _login_name() -> str:
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, store: Store, parent: QWidget | None = None,
-                 ports: list[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        parent: QWidget | None = None,
+        ports: list[tuple[str, str]] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.store = store
         self.language_switch = i18n.LanguageSwitch()
@@ -450,24 +535,32 @@ class FirstRunWizard(QWizard):
 
             ports = list_ports()
         self.language_page = LanguagePage(self.language_switch, language)
-        self.business_page = BusinessPage(settings.business(store),
-                                          (store.setting(settings.REGION) or "FR").upper())
+        self.business_page = BusinessPage(
+            settings.business(store), (store.setting(settings.REGION) or "FR").upper()
+        )
         self.line_page = LinePage(ports)
         self.users_page = UsersPage(users.list_users(store))
         self.ready_page = ReadyPage()
-        for page in (self.language_page, self.business_page, self.line_page, self.users_page,
-                     self.ready_page):
+        for page in (
+            self.language_page,
+            self.business_page,
+            self.line_page,
+            self.users_page,
+            self.ready_page,
+        ):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         icon = QIcon(str(ICON))
         self.setWindowIcon(icon)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, icon.pixmap(QSize(48, 48)))
         self.setMinimumSize(620, 480)
-        self.setWindowTitle(tr("CustomScreen — first start"))
+        self.setWindowTitle(QCoreApplication.translate("FirstRun", "CustomScreen — first start"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.LanguageChange:
-            self.setWindowTitle(tr("CustomScreen — first start"))
+            self.setWindowTitle(
+                QCoreApplication.translate("FirstRun", "CustomScreen — first start")
+            )
         super().changeEvent(event)
 
     def answers(self) -> Answers:
@@ -488,20 +581,40 @@ class FirstRunWizard(QWizard):
 
     def summary(self) -> str:
         answers = self.answers()
-        line = {MODEM: tr("modem on %1"), SIP: tr("SIP account %1"),
-                FRITZBOX: tr("FRITZ!Box at %1"), DEMO: tr("the demo line")}[answers.line]
-        where = {MODEM: answers.modem_port, SIP: f"{answers.sip_user}@{answers.sip_server}",
-                 FRITZBOX: answers.fritzbox_host, DEMO: ""}[answers.line]
+        line = {
+            MODEM: QCoreApplication.translate("FirstRun", "modem on %1"),
+            SIP: QCoreApplication.translate("FirstRun", "SIP account %1"),
+            FRITZBOX: QCoreApplication.translate("FirstRun", "FRITZ!Box at %1"),
+            DEMO: QCoreApplication.translate("FirstRun", "the demo line"),
+        }[answers.line]
+        where = {
+            MODEM: answers.modem_port,
+            SIP: f"{answers.sip_user}@{answers.sip_server}",
+            FRITZBOX: answers.fritzbox_host,
+            DEMO: "",
+        }[answers.line]
         language = "Français" if answers.language == "fr" else "English"
-        return "\n".join([
-            tr("Language: %1").replace("%1", language),
-            tr("Business: %1").replace("%1", answers.business.get("business.name", "")),
-            tr("Country of the line: %1").replace("%1", country_name(answers.region)),
-            tr("Line: %1").replace("%1", line.replace("%1", where)),
-            tr("Users: %1").replace("%1", ", ".join(answers.users)),
-            "",
-            tr("You can change all of this later in the settings."),
-        ])
+        return "\n".join(
+            [
+                QCoreApplication.translate("FirstRun", "Language: %1").replace("%1", language),
+                QCoreApplication.translate("FirstRun", "Business: %1").replace(
+                    "%1", answers.business.get("business.name", "")
+                ),
+                QCoreApplication.translate("FirstRun", "Country of the line: %1").replace(
+                    "%1", country_name(answers.region)
+                ),
+                QCoreApplication.translate("FirstRun", "Line: %1").replace(
+                    "%1", line.replace("%1", where)
+                ),
+                QCoreApplication.translate("FirstRun", "Users: %1").replace(
+                    "%1", ", ".join(answers.users)
+                ),
+                "",
+                QCoreApplication.translate(
+                    "FirstRun", "You can change all of this later in the settings."
+                ),
+            ]
+        )
 
     def accept(self) -> None:
         save_answers(self.store, self.answers())

@@ -141,4 +141,7 @@ def test_qt_is_trimmed_to_what_the_desk_uses(bundle: Path) -> None:
     resources = internal / "resources"
     assert (resources / "fonts" / "DejaVuSans.ttf").is_file()
     assert (resources / "icons" / "customscreen.svg").is_file()
+    # The desk's French and Qt's own French (OK, Cancel, the file dialog).
+    assert (resources / "translations" / "customscreen_fr.qm").is_file()
+    assert list(internal.rglob("qtbase_fr.qm"))
     assert list((internal / "reportlab" / "fonts").glob("*.ttf")), "reportlab's own fonts"
