@@ -213,6 +213,67 @@ FR = {
     "Show &worked items too": "Afficher aussi les messages &traités",
     "&Forward to a colleague…": "&Transmettre à un collègue…", "Called &back": "&Rappelé",
     "C&lose": "&Clore", "Show ca&rd": "Voir la &fiche", "Voicemail queue": "File de messagerie",
+    # -- first-run wizard (ui/firstrun.py)
+    "Welcome to CustomScreen": "Bienvenue dans CustomScreen",
+    "A few questions to set up this desk; everything can be changed later in the settings.":
+        "Quelques questions pour installer ce poste ; tout se change ensuite dans les réglages.",
+    "Which language should the desk speak?": "Dans quelle langue le poste doit-il parler ?",
+    "France": "France",
+    "Belgium": "Belgique",
+    "Switzerland": "Suisse",
+    "Luxembourg": "Luxembourg",
+    "Monaco": "Monaco",
+    "Canada": "Canada",
+    "United Kingdom": "Royaume-Uni",
+    "Germany": "Allemagne",
+    "Spain": "Espagne",
+    "Italy": "Italie",
+    "Your business": "Votre entreprise",
+    "Printed at the top of quotes, order confirmations and callback slips.":
+        "Imprimé en tête des devis, bons pour accord et fiches de rappel.",
+    "&Name:": "&Nom :",
+    "&Address:": "&Adresse :",
+    "&Phone:": "&Téléphone :",
+    "Fa&x:": "Télé&copie :",
+    "&Email:": "&E-mail :",
+    "&Country of the line:": "&Pays de la ligne :",
+    "Numbers written without a country code are read as numbers of this country.":
+        "Les numéros écrits sans indicatif sont lus comme des numéros de ce pays.",
+    "The telephone line": "La ligne téléphonique",
+    "Where CustomScreen hears the calls. Other lines can be added later in the settings.":
+        "Où CustomScreen entend les appels. D'autres lignes s'ajoutent ensuite "
+        "dans les réglages.",
+    "A caller-ID &modem on this computer": "Un &modem présentateur du numéro sur cet ordinateur",
+    "No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).":
+        "Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).",
+    "A &SIP account on the office PBX": "Un compte &SIP sur l'autocommutateur du bureau",
+    "Server:": "Serveur :",
+    "A &FRITZ!Box (its call monitor)": "Une &FRITZ!Box (son moniteur d'appels)",
+    "Switch the call monitor on by dialling #96*5* from a telephone plugged into the box.":
+        "Activez le moniteur d'appels en composant #96*5* sur un téléphone branché à la box.",
+    "Try the &demo line first (made-up calls)":
+        "Essayer d'abord la ligne de &démonstration (appels fictifs)",
+    "The people at the desk": "Les personnes à l'accueil",
+    "Their names go on the calls they take and the notes they write. At least one.":
+        "Leur nom figure sur les appels qu'elles prennent et les notes qu'elles écrivent."
+        " Au moins une.",
+    "First name, or first name and initial": "Prénom, ou prénom et initiale",
+    "&Add": "&Ajouter",
+    "Ready": "C'est prêt",
+    "Finish writes this configuration and opens the desk.":
+        "Terminer enregistre ces réglages et ouvre le poste.",
+    "&Start CustomScreen when I log in": "&Démarrer CustomScreen à l'ouverture de session",
+    "CustomScreen — first start": "CustomScreen — premier démarrage",
+    "modem on %1": "modem sur %1",
+    "SIP account %1": "compte SIP %1",
+    "FRITZ!Box at %1": "FRITZ!Box à %1",
+    "the demo line": "la ligne de démonstration",
+    "Language: %1": "Langue : %1",
+    "Business: %1": "Entreprise : %1",
+    "Country of the line: %1": "Pays de la ligne : %1",
+    "Users: %1": "Utilisateurs : %1",
+    "You can change all of this later in the settings.":
+        "Tout cela se modifie ensuite dans les réglages.",
 }
 
 
