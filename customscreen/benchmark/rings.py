@@ -56,7 +56,7 @@ def modem(board: Switchboard, finish: FinishLine, calls: int) -> list[float]:
                 record = f"DATE = 1122\r\nTIME = 0900\r\nNMBR = {raw}\r\n".encode()
                 start = time.perf_counter()
                 fake.play(record)
-                seen = finish.wait(raw)
+                seen = finish.wait(f"+33{raw[1:]}")
                 if seen is None:
                     raise RuntimeError(f"call {raw} never reached the finish line")
                 samples.append((seen - start) * 1000)

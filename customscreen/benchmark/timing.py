@@ -38,7 +38,7 @@ def time_ms(action: Callable[[], object], runs: int) -> Distribution:
 
 
 class FinishLine:
-    """When each call (by the number as the line sent it) crossed the finish line.
+    """When each call (by its E.164 number) crossed the finish line.
 
     The line's thread, or the desk's, calls ``mark``; the benchmark's driver
     waits on it. Times are ``time.perf_counter()``.
@@ -48,13 +48,13 @@ class FinishLine:
         self._seen: dict[str, float] = {}
         self._cond = threading.Condition()
 
-    def mark(self, raw_number: str | None) -> None:
+    def mark(self, number: str | None) -> None:
         now = time.perf_counter()
         with self._cond:
-            self._seen.setdefault(raw_number or "", now)
+            self._seen.setdefault(number or "", now)
             self._cond.notify_all()
 
-    def wait(self, raw_number: str, timeout: float = 5.0) -> float | None:
+    def wait(self, number: str, timeout: float = 5.0) -> float | None:
         with self._cond:
-            self._cond.wait_for(lambda: raw_number in self._seen, timeout)
-            return self._seen.get(raw_number)
+            self._cond.wait_for(lambda: number in self._seen, timeout)
+            return self._seen.get(number)
