@@ -95,6 +95,14 @@ def build_parser() -> argparse.ArgumentParser:
     for pp in psub.choices.values():
         pp.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
 
+    rg = sub.add_parser("register", help="the register of issued documents")
+    rgsub = rg.add_subparsers(dest="action", metavar="ACTION", required=True)
+    rl = rgsub.add_parser("list", help="the documents issued, oldest first")
+    rl.add_argument("--year", type=int)
+    rv = rgsub.add_parser("verify", help="is this PDF the document the register recorded?")
+    rv.add_argument("number", help="the register number printed on it, e.g. 2026-0001")
+    rv.add_argument("file", type=Path)
+
     b = sub.add_parser("backup", help="write a verified copy of the database")
     b.add_argument("--to", type=Path, help="folder (default: configured, else next to the db)")
     r = sub.add_parser("restore", help="replace the database with a backup")
@@ -106,6 +114,27 @@ def build_parser() -> argparse.ArgumentParser:
                     help="do not talk to the telephone line (it is in use, or far away)")
     dr.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
                     help="how long a line may take to answer (default 5)")
+
+    pv = sub.add_parser("privacy", help="retention of old calls, erasing or exporting a person")
+    pvsub = pv.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pa = pvsub.add_parser("apply", help="delete or anonymise calls older than the retention "
+                          "(settings privacy.retention_months and privacy.retention_action)")
+    pa.add_argument("--months", type=int, help="this retention instead of the configured one")
+    pa.add_argument("--action", dest="retention_action", choices=("delete", "anonymise"),
+                    help="with --months: what to do with older calls (default anonymise)")
+    per = pvsub.add_parser("erase", help="erase a person: the card goes, their calls are "
+                           "anonymised, documents keep their number without the name")
+    per.add_argument("--contact", type=int, required=True)
+    pex = pvsub.add_parser("export", help="everything held about a person, as JSON")
+    pex.add_argument("--contact", type=int, required=True)
+    pex.add_argument("-o", "--output", type=Path, required=True, help="the JSON file to write")
+
+    pw = sub.add_parser("password", help="keep a SIP account's password out of the settings")
+    pwsub = pw.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pws = pwsub.add_parser("set", help="keep the password (asked for, or read from stdin)")
+    pws.add_argument("account", metavar="USER@PBX")
+    pwf = pwsub.add_parser("forget", help="forget the password")
+    pwf.add_argument("account", metavar="USER@PBX")
 
     be = sub.add_parser("bench", help="measure speed on a large synthetic database")
     be.add_argument("--json", action="store_true")
@@ -134,9 +163,10 @@ def _run(args: argparse.Namespace) -> int:
     handlers = {
         None: commands.desk, "demo": commands.demo, "listen": commands.listen,
         "contacts": commands.contacts_, "calls": commands.calls, "print": commands.print_,
+        "register": commands.register_,
         "backup": commands.backup, "restore": commands.restore, "check": commands.check,
         "doctor": commands.doctor,
-        "bench": commands.bench,
+        "bench": commands.bench, "privacy": commands.privacy_, "password": commands.password,
     }
     return handlers[args.command](args)
 

@@ -197,6 +197,31 @@ def print_(args: argparse.Namespace) -> int:
     return 0
 
 
+def register_(args: argparse.Namespace) -> int:
+    from . import register
+
+    store = open_store(args, readonly=True)
+    if args.action == "list":
+        for entry in register.entries(store, args.year):
+            print(f"{entry.number}  {entry.issued_at:%Y-%m-%d %H:%M}  {entry.kind:<16} "
+                  f"{entry.recipient}  ({entry.author or '-'})  sha256 {entry.sha256[:16]}…")
+        return 0
+    try:
+        content = args.file.read_bytes()
+    except OSError as exc:
+        print(f"customscreen: {args.file}: cannot be read ({exc.strerror})", file=sys.stderr)
+        return EXIT_FAILED
+    if register.lookup(store, args.number) is None:
+        print(f"customscreen: {args.number} is not in the register", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if register.verify(store, args.number, content):
+        print(f"{args.file}: matches register entry {args.number}")
+        return 0
+    print(f"{args.file}: does NOT match register entry {args.number} (altered, or another "
+          "document)")
+    return EXIT_PROBLEMS
+
+
 def backup(args: argparse.Namespace) -> int:
     store = open_store(args)
     folder = args.to or backup_schedule.backup_folder(store)

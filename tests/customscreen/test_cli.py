@@ -153,3 +153,20 @@ def _one_contact(tmp_path: Path) -> Path:
     path = tmp_path / "z.csv"
     path.write_text("Name,Phone\nZébulon,0536490999\n")
     return path
+
+
+def test_register_lists_and_verifies_issued_documents(tmp_path) -> None:
+    db = seeded(tmp_path)
+    pdf = tmp_path / "lettre.pdf"
+    done = run(db, "print", "fax", "--contact", "1", "--template", "lettre",
+               "--field", "objet=Entretien", "--field", "corps=Bonjour", "-o", str(pdf))
+    assert done.returncode == 0, done.stderr
+    number = done.stdout.split(":")[0]
+    listed = run(db, "register", "list")
+    assert listed.stdout.startswith(f"{number}  ") and "lettre" in listed.stdout
+    assert run(db, "register", "verify", number, str(pdf)).returncode == 0
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(pdf.read_bytes().replace(b"/Producer", b"/Pr0ducer", 1))
+    done = run(db, "register", "verify", number, str(forged))
+    assert done.returncode == 1 and "does NOT match" in done.stdout
+    assert run(db, "register", "verify", "1999-0001", str(pdf)).returncode == 1
