@@ -37,30 +37,33 @@ def resolve(choice: str | None) -> str:
 class LanguageSwitch:
     """Installs and removes the translators; Qt then sends LanguageChange to every widget."""
 
+    # Shared by every switch: the translators belong to the one application,
+    # and a second desk (a test, the demo) must remove what the first installed.
+    _installed: list[QTranslator] = []
+
     def __init__(self) -> None:
-        self._installed: list[QTranslator] = []
         self.current = "en"
 
     def apply(self, choice: str | None) -> str:
         code = resolve(choice)
         app = QCoreApplication.instance()
-        for translator in self._installed:
+        for translator in LanguageSwitch._installed:
             app.removeTranslator(translator)
-        self._installed = []
+        LanguageSwitch._installed = installed = []
         if code == "fr":
             QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
             ours = QTranslator(app)
             if ours.load(str(TRANSLATIONS / "customscreen_fr.qm")):
-                self._installed.append(ours)
+                installed.append(ours)
             # Qt's own words: the OK/Cancel of standard buttons, the file dialog.
             qt = QTranslator(app)
             if qt.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-                self._installed.append(qt)
+                installed.append(qt)
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-        for translator in self._installed:
+        for translator in installed:
             app.installTranslator(translator)
-        if not self._installed:
+        if not installed:
             # Nothing installed means no LanguageChange: send one so views re-read the locale.
             from PySide6.QtCore import QEvent
 

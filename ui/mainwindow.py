@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QToolBar
 
 from customscreen.store import Store
@@ -68,8 +68,6 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.note_action)
         self.addToolBar(self.toolbar)
         mode.changed.connect(lambda _: self._show_status())
-        self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        self.escape.activated.connect(self.escape_pressed)
         self.resize(1180, 720)
         self.retranslate()
 
@@ -188,6 +186,14 @@ class MainWindow(QMainWindow):
             self.stats.refresh()
         elif index == TAB_CALLBACKS:
             self.callbacks.refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        # Escape reaches the window when no field wanted it: it closes the top
+        # card, which cannot take the keyboard itself.
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -730,6 +730,270 @@
     </message>
 </context>
 <context>
+    <name>FirstRun</name>
+    <message>
+        <location filename="../../ui/firstrun.py" line="172" />
+        <source>Welcome to CustomScreen</source>
+        <translation>Bienvenue dans CustomScreen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="174" />
+        <source>A few questions to set up this desk; everything can be changed later in the settings.</source>
+        <translation>Quelques questions pour installer ce poste ; tout se change ensuite dans les réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="181" />
+        <source>Which language should the desk speak?</source>
+        <translation>Dans quelle langue le poste doit-il parler ?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="187" />
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="188" />
+        <source>Belgium</source>
+        <translation>Belgique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="189" />
+        <source>Switzerland</source>
+        <translation>Suisse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="190" />
+        <source>Luxembourg</source>
+        <translation>Luxembourg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="191" />
+        <source>Monaco</source>
+        <translation>Monaco</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="192" />
+        <source>Canada</source>
+        <translation>Canada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="193" />
+        <source>United Kingdom</source>
+        <translation>Royaume-Uni</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="194" />
+        <source>Germany</source>
+        <translation>Allemagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="195" />
+        <source>Spain</source>
+        <translation>Espagne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="196" />
+        <source>Italy</source>
+        <translation>Italie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="244" />
+        <source>Your business</source>
+        <translation>Votre entreprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="246" />
+        <source>Printed at the top of quotes, order confirmations and callback slips.</source>
+        <translation>Imprimé en tête des devis, bons pour accord et fiches de rappel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="251" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="252" />
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="253" />
+        <source>&amp;Phone:</source>
+        <translation>&amp;Téléphone :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="254" />
+        <source>Fa&amp;x:</source>
+        <translation>Télé&amp;copie :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="255" />
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="256" />
+        <source>&amp;Country of the line:</source>
+        <translation>&amp;Pays de la ligne :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="264" />
+        <source>Numbers written without a country code are read as numbers of this country.</source>
+        <translation>Les numéros écrits sans indicatif sont lus comme des numéros de ce pays.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="352" />
+        <source>The telephone line</source>
+        <translation>La ligne téléphonique</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="354" />
+        <source>Where CustomScreen hears the calls. Other lines can be added later in the settings.</source>
+        <translation>Où CustomScreen entend les appels. D'autres lignes s'ajoutent ensuite dans les réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="361" />
+        <source>A caller-ID &amp;modem on this computer</source>
+        <translation>Un &amp;modem présentateur du numéro sur cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="364" />
+        <source>No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).</source>
+        <translation>Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="369" />
+        <source>A &amp;SIP account on the office PBX</source>
+        <translation>Un compte &amp;SIP sur l'autocommutateur du bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="373" />
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="374" />
+        <source>User:</source>
+        <translation>Utilisateur :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="375" />
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="381" />
+        <source>A &amp;FRITZ!Box (its call monitor)</source>
+        <translation>Une &amp;FRITZ!Box (son moniteur d'appels)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="384" />
+        <source>Switch the call monitor on by dialling #96*5* from a telephone plugged into the box.</source>
+        <translation>Activez le moniteur d'appels en composant #96*5* sur un téléphone branché à la box.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="391" />
+        <source>Try the &amp;demo line first (made-up calls)</source>
+        <translation>Essayer d'abord la ligne de &amp;démonstration (appels fictifs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="446" />
+        <source>The people at the desk</source>
+        <translation>Les personnes à l'accueil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="448" />
+        <source>Their names go on the calls they take and the notes they write. At least one.</source>
+        <translation>Leur nom figure sur les appels qu'elles prennent et les notes qu'elles écrivent. Au moins une.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="454" />
+        <source>First name, or first name and initial</source>
+        <translation>Prénom, ou prénom et initiale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="456" />
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="457" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="481" />
+        <source>Ready</source>
+        <translation>C'est prêt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="483" />
+        <source>Finish writes this configuration and opens the desk.</source>
+        <translation>Terminer enregistre ces réglages et ouvre le poste.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="488" />
+        <source>&amp;Start CustomScreen when I log in</source>
+        <translation>&amp;Démarrer CustomScreen à l'ouverture de session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="557" />
+        <location filename="../../ui/firstrun.py" line="562" />
+        <source>CustomScreen — first start</source>
+        <translation>CustomScreen — premier démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="585" />
+        <source>modem on %1</source>
+        <translation>modem sur %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="586" />
+        <source>SIP account %1</source>
+        <translation>compte SIP %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="587" />
+        <source>FRITZ!Box at %1</source>
+        <translation>FRITZ!Box à %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="588" />
+        <source>the demo line</source>
+        <translation>la ligne de démonstration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="599" />
+        <source>Language: %1</source>
+        <translation>Langue : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="600" />
+        <source>Business: %1</source>
+        <translation>Entreprise : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="603" />
+        <source>Country of the line: %1</source>
+        <translation>Pays de la ligne : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="606" />
+        <source>Line: %1</source>
+        <translation>Ligne : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="609" />
+        <source>Users: %1</source>
+        <translation>Utilisateurs : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="613" />
+        <source>You can change all of this later in the settings.</source>
+        <translation>Tout cela se modifie ensuite dans les réglages.</translation>
+    </message>
+</context>
+<context>
     <name>LinesPage</name>
     <message>
         <location filename="../../ui/settings_lines.py" line="53" />
@@ -820,113 +1084,113 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120" />
+        <location filename="../../ui/mainwindow.py" line="118" />
         <source>CustomScreen — caller ID and call journal</source>
         <translation>CustomScreen — identification et journal d'appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121" />
+        <location filename="../../ui/mainwindow.py" line="119" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122" />
+        <location filename="../../ui/mainwindow.py" line="120" />
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="123" />
+        <location filename="../../ui/mainwindow.py" line="121" />
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124" />
+        <location filename="../../ui/mainwindow.py" line="122" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="125" />
+        <location filename="../../ui/mainwindow.py" line="123" />
         <source>&amp;Import contacts…</source>
         <translation>&amp;Importer des contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="126" />
+        <location filename="../../ui/mainwindow.py" line="124" />
         <source>&amp;Export contacts…</source>
         <translation>&amp;Exporter les contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127" />
+        <location filename="../../ui/mainwindow.py" line="125" />
         <source>&amp;Print card…</source>
         <translation>Im&amp;primer la fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="128" />
+        <location filename="../../ui/mainwindow.py" line="126" />
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="129" />
+        <location filename="../../ui/mainwindow.py" line="127" />
         <source>Change &amp;user…</source>
         <translation>Changer d'&amp;utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="130" />
+        <location filename="../../ui/mainwindow.py" line="128" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="131" />
+        <location filename="../../ui/mainwindow.py" line="129" />
         <source>&amp;Note on the current call</source>
         <translation>&amp;Note sur l'appel en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="132" />
+        <location filename="../../ui/mainwindow.py" line="130" />
         <source>&amp;New contact…</source>
         <translation>&amp;Nouveau contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="133" />
+        <location filename="../../ui/mainwindow.py" line="131" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="140" />
+        <location filename="../../ui/mainwindow.py" line="138" />
         <source>&amp;Voicemail queue</source>
         <translation>File de &amp;messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="143" />
+        <location filename="../../ui/mainwindow.py" line="141" />
         <source>C&amp;alls</source>
         <translation>&amp;Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="143" />
+        <location filename="../../ui/mainwindow.py" line="141" />
         <source>C&amp;ontacts</source>
         <translation>&amp;Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="143" />
+        <location filename="../../ui/mainwindow.py" line="141" />
         <source>Call&amp;backs</source>
         <translation>&amp;Rappels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144" />
+        <location filename="../../ui/mainwindow.py" line="142" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistiques</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="156" />
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="154" />
+        <location filename="../../ui/mainwindow.py" line="155" />
         <source>Mode: %1</source>
         <translation>Mode : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="159" />
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="160" />
+        <location filename="../../ui/mainwindow.py" line="158" />
         <source>At the desk: %1</source>
         <translation>À l'accueil : %1</translation>
     </message>
@@ -998,67 +1262,67 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/i18n.py" line="212" />
+        <location filename="../../ui/i18n.py" line="215" />
         <source>Known caller: %1</source>
         <translation>Correspondant connu : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="213" />
+        <location filename="../../ui/i18n.py" line="216" />
         <source>Unknown number</source>
         <translation>Numéro inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="214" />
+        <location filename="../../ui/i18n.py" line="217" />
         <source>Number withheld by the caller</source>
         <translation>Numéro masqué par l'appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="215" />
+        <location filename="../../ui/i18n.py" line="218" />
         <source>%1 always gets through</source>
         <translation>%1 passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="216" />
+        <location filename="../../ui/i18n.py" line="219" />
         <source>%1 is under contract</source>
         <translation>%1 est sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="217" />
+        <location filename="../../ui/i18n.py" line="220" />
         <source>Busy day: %1's contract has expired, sent to voicemail</source>
         <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="219" />
+        <location filename="../../ui/i18n.py" line="222" />
         <source>Busy day: %1 has no contract, sent to voicemail</source>
         <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="221" />
+        <location filename="../../ui/i18n.py" line="224" />
         <source>Busy day: unknown caller sent to voicemail</source>
         <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="222" />
+        <location filename="../../ui/i18n.py" line="225" />
         <source>Busy day: withheld number sent to voicemail</source>
         <translation>Jour chargé : numéro masqué mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="223" />
+        <location filename="../../ui/i18n.py" line="226" />
         <source>Busy day: sent to voicemail</source>
         <translation>Jour chargé : mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="224" />
+        <location filename="../../ui/i18n.py" line="227" />
         <source>The office is closed: sent to voicemail</source>
         <translation>Bureau fermé : mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="225" />
+        <location filename="../../ui/i18n.py" line="228" />
         <source>%1 is on the blocked list</source>
         <translation>%1 est sur la liste noire</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="230" />
+        <location filename="../../ui/i18n.py" line="233" />
         <source>the caller</source>
         <translation>l'appelant</translation>
     </message>
@@ -1365,205 +1629,205 @@
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/i18n.py" line="109" />
+        <location filename="../../ui/i18n.py" line="112" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="110" />
+        <location filename="../../ui/i18n.py" line="113" />
         <source>Missed</source>
         <translation>Manqué</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="111" />
+        <location filename="../../ui/i18n.py" line="114" />
         <source>Diverted</source>
         <translation>Renvoyé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="115" />
+        <location filename="../../ui/i18n.py" line="124" />
         <source>Blocked</source>
         <translation>Bloqué</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="117" />
         <source>Ringing</source>
         <translation>Sonne</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="119" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Card shown</source>
         <translation>Fiche affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Sent to voicemail</source>
         <translation>Mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="128" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Active contract</source>
         <translation>Contrat actif</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="129" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>Expired contract</source>
         <translation>Contrat expiré</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>No contract</source>
         <translation>Aucun contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="137" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="138" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>expired</source>
         <translation>expiré</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="146" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="147" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>Forwarded</source>
         <translation>Transmis</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>Called back</source>
         <translation>Rappelé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
-        <location filename="../../ui/i18n.py" line="158" />
+        <location filename="../../ui/i18n.py" line="152" />
+        <location filename="../../ui/i18n.py" line="161" />
         <source>Closed</source>
         <translation>Fermé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="156" />
+        <location filename="../../ui/i18n.py" line="159" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="157" />
+        <location filename="../../ui/i18n.py" line="160" />
         <source>Busy day</source>
         <translation>Jour chargé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="165" />
+        <location filename="../../ui/i18n.py" line="168" />
         <source>connected</source>
         <translation>connectée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="166" />
+        <location filename="../../ui/i18n.py" line="169" />
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="167" />
+        <location filename="../../ui/i18n.py" line="170" />
         <source>down</source>
         <translation>coupée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="168" />
+        <location filename="../../ui/i18n.py" line="171" />
         <source>no line</source>
         <translation>aucune ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="175" />
-        <location filename="../../ui/i18n.py" line="202" />
+        <location filename="../../ui/i18n.py" line="178" />
+        <location filename="../../ui/i18n.py" line="205" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="176" />
+        <location filename="../../ui/i18n.py" line="179" />
         <source>landline</source>
         <translation>fixe</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="177" />
+        <location filename="../../ui/i18n.py" line="180" />
         <source>landline or mobile</source>
         <translation>fixe ou mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="178" />
+        <location filename="../../ui/i18n.py" line="181" />
         <source>toll-free</source>
         <translation>numéro vert</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="179" />
+        <location filename="../../ui/i18n.py" line="182" />
         <source>premium rate</source>
         <translation>surtaxé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="180" />
+        <location filename="../../ui/i18n.py" line="183" />
         <source>shared cost</source>
         <translation>coût partagé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="181" />
+        <location filename="../../ui/i18n.py" line="184" />
         <source>internet telephony</source>
         <translation>téléphonie par internet</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="182" />
+        <location filename="../../ui/i18n.py" line="185" />
         <source>personal number</source>
         <translation>numéro personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="183" />
+        <location filename="../../ui/i18n.py" line="186" />
         <source>company number</source>
         <translation>numéro d'entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="190" />
+        <location filename="../../ui/i18n.py" line="193" />
         <source>Paris and Île-de-France</source>
         <translation>Paris et Île-de-France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="191" />
+        <location filename="../../ui/i18n.py" line="194" />
         <source>north-west France</source>
         <translation>nord-ouest de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="192" />
+        <location filename="../../ui/i18n.py" line="195" />
         <source>north-east France</source>
         <translation>nord-est de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="193" />
+        <location filename="../../ui/i18n.py" line="196" />
         <source>south-east France</source>
         <translation>sud-est de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="194" />
+        <location filename="../../ui/i18n.py" line="197" />
         <source>south-west France</source>
         <translation>sud-ouest de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="201" />
+        <location filename="../../ui/i18n.py" line="204" />
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="203" />
+        <location filename="../../ui/i18n.py" line="206" />
         <source>fax</source>
         <translation>fax</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="204" />
+        <location filename="../../ui/i18n.py" line="207" />
         <source>other</source>
         <translation>autre</translation>
     </message>

@@ -26,10 +26,18 @@ def desk_store(tmp_path: Path):
 @pytest.fixture
 def desk(qtbot, desk_store):
     """The desk in English, Claire at the desk, no line attached."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
     from ui.desk import Desk
 
     desk = Desk(desk_store, "FR", "Claire")
     desk.set_language("en")
-    qtbot.addWidget(desk.window)
     yield desk
     desk.stop()
+    # The window must be gone before its database closes: a language change
+    # still queued would make it read the closed file.
+    desk.window.close()
+    desk.window.deleteLater()
+    desk.tray.menu.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,0 +1,60 @@
+"""The journal's table reads one page of a huge journal, not the journal."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtWidgets import QTableView
+
+from ui.calls_model import KEPT_PAGES, PAGE_SIZE, CallsModel
+
+CALLS = 200_000
+START = datetime(2016, 1, 4, 8, 0).astimezone()
+
+
+def started(i: int) -> str:
+    return (START + timedelta(minutes=13 * i)).isoformat()
+
+
+def fill(store, n: int) -> None:
+    rows = (("modem", f"big-{i}", started(i),
+             f"+3353649{i % 10000:04d}", "available", "pop", "answered")
+            for i in range(n))
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO calls(source, source_key, started_at, number, presentation, decision, "
+            "outcome) VALUES (?,?,?,?,?,?,?)", rows)
+
+
+def test_a_huge_journal_opens_on_one_page(store, qtbot):
+    fill(store, CALLS)
+    model = CallsModel(store, "FR")
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: model.pages_read >= 1)
+
+    assert model.rowCount() == CALLS
+    assert model.pages_read == 1
+    assert model.loaded_rows() == PAGE_SIZE
+    assert model.record(0).started_at == started(CALLS - 1)  # newest first
+
+    view.scrollToBottom()
+    qtbot.wait(10)
+    assert model.record(CALLS - 1).started_at == started(0)
+    assert model.loaded_rows() <= KEPT_PAGES * PAGE_SIZE
+
+
+def test_a_new_call_appears_at_the_top(desk):
+    model = desk.window.calls.model
+    total = model.rowCount()
+    from telephony.events import CallerId
+    from telephony.simulator import DemoLine
+
+    desk.board.receive(DemoLine("demo:", interval=0, ring=0),
+                       CallerId("new", datetime.now().astimezone(), "0536490123", "DUPONT SARL"))
+    assert model.rowCount() == total + 1
+    assert model.data(model.index(0, 2)) == "Dupont SARL"
