@@ -52,6 +52,7 @@ class ContactsTab(QWidget):
         self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results.verticalHeader().setVisible(False)
         self.results.setWordWrap(False)
+        self.results.verticalHeader().setDefaultSectionSize(24)
         header = self.results.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(1, 170)
@@ -159,8 +160,9 @@ class ContactsTab(QWidget):
                                        else "") if x)
         lines.append(f"<p>{esc(status)}{' — ' + esc(extra) if extra else ''}</p>")
         for phone in c.phones:
-            lines.append(f"<div>{esc(i18n.phone_label(phone.label))}: "
-                         f"{esc(numbers.display(phone.e164, self.region))}</div>")
+            text = self.tr("%1: %2").replace("%1", i18n.phone_label(phone.label)).replace(
+                "%2", numbers.display(phone.e164, self.region))
+            lines.append(f"<div>{esc(text)}</div>")
         for value in (c.email, c.address):
             if value:
                 lines.append(f"<div>{esc(value)}</div>")

@@ -15,7 +15,7 @@
     <message>
         <location filename="../../ui/callback_dialog.py" line="45" />
         <source>Caller:</source>
-        <translation>Appelant :</translation>
+        <translation>Appelant :</translation>
     </message>
     <message>
         <location filename="../../ui/callback_dialog.py" line="45" />
@@ -25,22 +25,22 @@
     <message>
         <location filename="../../ui/callback_dialog.py" line="46" />
         <source>Call back by:</source>
-        <translation>Rappel par :</translation>
+        <translation>Rappel par :</translation>
     </message>
     <message>
         <location filename="../../ui/callback_dialog.py" line="47" />
         <source>Due:</source>
-        <translation>Échéance :</translation>
+        <translation>Échéance :</translation>
     </message>
     <message>
         <location filename="../../ui/callback_dialog.py" line="48" />
         <source>Subject:</source>
-        <translation>Objet :</translation>
+        <translation>Objet :</translation>
     </message>
     <message>
         <location filename="../../ui/callback_dialog.py" line="62" />
         <source>In a few words, what came of it?</source>
-        <translation>En quelques mots, qu'en est-il ressorti ?</translation>
+        <translation>En quelques mots, qu'en est-il ressorti ?</translation>
     </message>
 </context>
 <context>
@@ -156,7 +156,7 @@
     <message>
         <location filename="../../ui/card.py" line="125" />
         <source>Network name: %1</source>
-        <translation>Nom transmis : %1</translation>
+        <translation>Nom transmis : %1</translation>
     </message>
     <message>
         <location filename="../../ui/card.py" line="139" />
@@ -186,7 +186,7 @@
     <message>
         <location filename="../../ui/card.py" line="199" />
         <source>%1 for %2: %3</source>
-        <translation>%1 pour %2 : %3</translation>
+        <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
         <location filename="../../ui/card.py" line="211" />
@@ -322,12 +322,12 @@
     <message>
         <location filename="../../ui/calls_tab.py" line="129" />
         <source>Note:</source>
-        <translation>Note :</translation>
+        <translation>Note :</translation>
     </message>
     <message>
         <location filename="../../ui/calls_tab.py" line="130" />
         <source>Reason:</source>
-        <translation>Motif :</translation>
+        <translation>Motif :</translation>
     </message>
     <message>
         <location filename="../../ui/calls_tab.py" line="131" />
@@ -363,7 +363,7 @@
     <message>
         <location filename="../../ui/contact_editor.py" line="45" />
         <source>Contact: %1</source>
-        <translation>Contact : %1</translation>
+        <translation>Contact : %1</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="48" />
@@ -423,42 +423,42 @@
     <message>
         <location filename="../../ui/contact_editor.py" line="84" />
         <source>&amp;Blocked: never put through</source>
-        <translation>&amp;Bloqué : jamais mis en relation</translation>
+        <translation>&amp;Bloqué : jamais mis en relation</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="88" />
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="89" />
         <source>Kind:</source>
-        <translation>Type :</translation>
+        <translation>Type :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="90" />
         <source>Company:</source>
-        <translation>Société :</translation>
+        <translation>Société :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="91" />
         <source>Phones:</source>
-        <translation>Téléphones :</translation>
+        <translation>Téléphones :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="97" />
         <source>Email:</source>
-        <translation>Courriel :</translation>
+        <translation>Courriel :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="98" />
         <source>Address:</source>
-        <translation>Adresse :</translation>
+        <translation>Adresse :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="101" />
         <source>Notes:</source>
-        <translation>Notes :</translation>
+        <translation>Notes :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="116" />
@@ -473,27 +473,27 @@
     <message>
         <location filename="../../ui/contact_editor.py" line="125" />
         <source>Status:</source>
-        <translation>Statut :</translation>
+        <translation>Statut :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="126" />
         <source>Reference:</source>
-        <translation>Référence :</translation>
+        <translation>Référence :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="127" />
         <source>Start:</source>
-        <translation>Début :</translation>
+        <translation>Début :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="128" />
         <source>End:</source>
-        <translation>Fin :</translation>
+        <translation>Fin :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="129" />
         <source>Maintenance level:</source>
-        <translation>Niveau de maintenance :</translation>
+        <translation>Niveau de maintenance :</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="139" />
@@ -523,7 +523,7 @@
     <message>
         <location filename="../../ui/contact_editor.py" line="183" />
         <source>There is no company called %1; create it first</source>
-        <translation>Il n'y a pas de société nommée %1 ; créez-la d'abord</translation>
+        <translation>Il n'y a pas de société nommée %1 ; créez-la d'abord</translation>
     </message>
     <message>
         <location filename="../../ui/contact_editor.py" line="193" />
@@ -544,106 +544,111 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="96" />
+        <location filename="../../ui/contacts_tab.py" line="97" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="98" />
+        <location filename="../../ui/contacts_tab.py" line="99" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="98" />
+        <location filename="../../ui/contacts_tab.py" line="99" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="98" />
+        <location filename="../../ui/contacts_tab.py" line="99" />
         <source>Numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="99" />
+        <location filename="../../ui/contacts_tab.py" line="100" />
         <source>People of this company</source>
         <translation>Personnes de cette société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="100" />
+        <location filename="../../ui/contacts_tab.py" line="101" />
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="101" />
+        <location filename="../../ui/contacts_tab.py" line="102" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="102" />
+        <location filename="../../ui/contacts_tab.py" line="103" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="103" />
+        <location filename="../../ui/contacts_tab.py" line="104" />
         <source>Their &amp;calls</source>
         <translation>Leurs &amp;appels</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="221" />
+        <location filename="../../ui/contacts_tab.py" line="163" />
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="223" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="222" />
+        <location filename="../../ui/contacts_tab.py" line="224" />
         <source>Delete %1? Their calls stay in the journal.</source>
-        <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
+        <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="238" />
-        <location filename="../../ui/contacts_tab.py" line="249" />
+        <location filename="../../ui/contacts_tab.py" line="240" />
         <location filename="../../ui/contacts_tab.py" line="251" />
+        <location filename="../../ui/contacts_tab.py" line="253" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="238" />
+        <location filename="../../ui/contacts_tab.py" line="240" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="252" />
+        <location filename="../../ui/contacts_tab.py" line="254" />
         <source>%1 contacts imported, %2 rows skipped.</source>
         <translation>%1 contacts importés, %2 lignes ignorées.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="259" />
+        <location filename="../../ui/contacts_tab.py" line="261" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="263" />
+        <location filename="../../ui/contacts_tab.py" line="265" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="268" />
+        <location filename="../../ui/contacts_tab.py" line="270" />
         <source>Nothing was imported. These rows are wrong:</source>
-        <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
+        <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="277" />
-        <location filename="../../ui/contacts_tab.py" line="285" />
+        <location filename="../../ui/contacts_tab.py" line="279" />
         <location filename="../../ui/contacts_tab.py" line="287" />
+        <location filename="../../ui/contacts_tab.py" line="289" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="278" />
+        <location filename="../../ui/contacts_tab.py" line="280" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="288" />
+        <location filename="../../ui/contacts_tab.py" line="290" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
@@ -653,7 +658,7 @@
     <message>
         <location filename="../../ui/desk.py" line="139" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
-        <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
+        <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
         <location filename="../../ui/desk.py" line="142" />
@@ -668,7 +673,7 @@
     <message>
         <location filename="../../ui/desk.py" line="189" />
         <source>Note on the call from %1:</source>
-        <translation>Note sur l'appel de %1 :</translation>
+        <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
         <location filename="../../ui/desk.py" line="201" />
@@ -703,7 +708,7 @@
     <message>
         <location filename="../../ui/desk.py" line="267" />
         <source>Some lines could not be opened:</source>
-        <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
+        <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
 </context>
 <context>
@@ -721,7 +726,7 @@
     <message>
         <location filename="../../ui/tray.py" line="72" />
         <source>CustomScreen — line: %1 — mode: %2</source>
-        <translation>CustomScreen — ligne : %1 — mode : %2</translation>
+        <translation>CustomScreen — ligne : %1 — mode : %2</translation>
     </message>
     <message>
         <location filename="../../ui/tray.py" line="75" />
@@ -739,12 +744,12 @@
     <message>
         <location filename="../../ui/firstrun.py" line="174" />
         <source>A few questions to set up this desk; everything can be changed later in the settings.</source>
-        <translation>Quelques questions pour installer ce poste ; tout se change ensuite dans les réglages.</translation>
+        <translation>Quelques questions pour installer ce poste ; tout se change ensuite dans les réglages.</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="181" />
         <source>Which language should the desk speak?</source>
-        <translation>Dans quelle langue le poste doit-il parler ?</translation>
+        <translation>Dans quelle langue le poste doit-il parler ?</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="187" />
@@ -809,32 +814,32 @@
     <message>
         <location filename="../../ui/firstrun.py" line="251" />
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="252" />
         <source>&amp;Address:</source>
-        <translation>&amp;Adresse :</translation>
+        <translation>&amp;Adresse :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="253" />
         <source>&amp;Phone:</source>
-        <translation>&amp;Téléphone :</translation>
+        <translation>&amp;Téléphone :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="254" />
         <source>Fa&amp;x:</source>
-        <translation>Télé&amp;copie :</translation>
+        <translation>Télé&amp;copie :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="255" />
         <source>&amp;Email:</source>
-        <translation>&amp;E-mail :</translation>
+        <translation>&amp;E-mail :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="256" />
         <source>&amp;Country of the line:</source>
-        <translation>&amp;Pays de la ligne :</translation>
+        <translation>&amp;Pays de la ligne :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="264" />
@@ -859,7 +864,7 @@
     <message>
         <location filename="../../ui/firstrun.py" line="364" />
         <source>No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).</source>
-        <translation>Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).</translation>
+        <translation>Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="369" />
@@ -869,17 +874,17 @@
     <message>
         <location filename="../../ui/firstrun.py" line="373" />
         <source>Server:</source>
-        <translation>Serveur :</translation>
+        <translation>Serveur :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="374" />
         <source>User:</source>
-        <translation>Utilisateur :</translation>
+        <translation>Utilisateur :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="375" />
         <source>Password:</source>
-        <translation>Mot de passe :</translation>
+        <translation>Mot de passe :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="381" />
@@ -965,27 +970,27 @@
     <message>
         <location filename="../../ui/firstrun.py" line="599" />
         <source>Language: %1</source>
-        <translation>Langue : %1</translation>
+        <translation>Langue : %1</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="600" />
         <source>Business: %1</source>
-        <translation>Entreprise : %1</translation>
+        <translation>Entreprise : %1</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="603" />
         <source>Country of the line: %1</source>
-        <translation>Pays de la ligne : %1</translation>
+        <translation>Pays de la ligne : %1</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="606" />
         <source>Line: %1</source>
-        <translation>Ligne : %1</translation>
+        <translation>Ligne : %1</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="609" />
         <source>Users: %1</source>
-        <translation>Utilisateurs : %1</translation>
+        <translation>Utilisateurs : %1</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun.py" line="613" />
@@ -1028,22 +1033,22 @@
     <message>
         <location filename="../../ui/settings_lines.py" line="81" />
         <source>User:</source>
-        <translation>Utilisateur :</translation>
+        <translation>Utilisateur :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_lines.py" line="82" />
         <source>Password:</source>
-        <translation>Mot de passe :</translation>
+        <translation>Mot de passe :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_lines.py" line="83" />
         <source>PBX:</source>
-        <translation>Standard (PBX) :</translation>
+        <translation>Standard (PBX) :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_lines.py" line="84" />
         <source>Voicemail:</source>
-        <translation>Messagerie :</translation>
+        <translation>Messagerie :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_lines.py" line="91" />
@@ -1053,7 +1058,7 @@
     <message>
         <location filename="../../ui/settings_lines.py" line="97" />
         <source>Lines, one address a line:</source>
-        <translation>Lignes, une adresse par ligne :</translation>
+        <translation>Lignes, une adresse par ligne :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_lines.py" line="131" />
@@ -1068,12 +1073,12 @@
     <message>
         <location filename="../../ui/settings_lines.py" line="160" />
         <source>The line is up: the PBX accepted the account.</source>
-        <translation>La ligne est active : le standard a accepté le compte.</translation>
+        <translation>La ligne est active : le standard a accepté le compte.</translation>
     </message>
     <message>
         <location filename="../../ui/settings_lines.py" line="162" />
         <source>No answer from the PBX: %1</source>
-        <translation>Pas de réponse du standard : %1</translation>
+        <translation>Pas de réponse du standard : %1</translation>
     </message>
     <message>
         <location filename="../../ui/settings_lines.py" line="163" />
@@ -1182,17 +1187,17 @@
         <location filename="../../ui/mainwindow.py" line="154" />
         <location filename="../../ui/mainwindow.py" line="155" />
         <source>Mode: %1</source>
-        <translation>Mode : %1</translation>
+        <translation>Mode : %1</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="157" />
         <source>Line: %1</source>
-        <translation>Ligne : %1</translation>
+        <translation>Ligne : %1</translation>
     </message>
     <message>
         <location filename="../../ui/mainwindow.py" line="158" />
         <source>At the desk: %1</source>
-        <translation>À l'accueil : %1</translation>
+        <translation>À l'accueil : %1</translation>
     </message>
 </context>
 <context>
@@ -1220,7 +1225,7 @@
     <message>
         <location filename="../../ui/mode.py" line="59" />
         <source>Only callers under contract and 'always' callers pop; the others go to the voicemail queue</source>
-        <translation>Seuls les clients sous contrat et les « toujours » s'affichent ; les autres vont dans la file de messagerie</translation>
+        <translation>Seuls les clients sous contrat et les « toujours » s'affichent ; les autres vont dans la file de messagerie</translation>
     </message>
     <message>
         <location filename="../../ui/mode.py" line="61" />
@@ -1256,7 +1261,7 @@
     <message>
         <location filename="../../ui/printing.py" line="36" />
         <source>The card could not be printed: %1</source>
-        <translation>La fiche n'a pas pu être imprimée : %1</translation>
+        <translation>La fiche n'a pas pu être imprimée : %1</translation>
     </message>
 </context>
 <context>
@@ -1264,7 +1269,7 @@
     <message>
         <location filename="../../ui/i18n.py" line="215" />
         <source>Known caller: %1</source>
-        <translation>Correspondant connu : %1</translation>
+        <translation>Correspondant connu : %1</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="216" />
@@ -1289,32 +1294,32 @@
     <message>
         <location filename="../../ui/i18n.py" line="220" />
         <source>Busy day: %1's contract has expired, sent to voicemail</source>
-        <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
+        <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="222" />
         <source>Busy day: %1 has no contract, sent to voicemail</source>
-        <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
+        <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="224" />
         <source>Busy day: unknown caller sent to voicemail</source>
-        <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
+        <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="225" />
         <source>Busy day: withheld number sent to voicemail</source>
-        <translation>Jour chargé : numéro masqué mis en messagerie</translation>
+        <translation>Jour chargé : numéro masqué mis en messagerie</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="226" />
         <source>Busy day: sent to voicemail</source>
-        <translation>Jour chargé : mis en messagerie</translation>
+        <translation>Jour chargé : mis en messagerie</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="227" />
         <source>The office is closed: sent to voicemail</source>
-        <translation>Bureau fermé : mis en messagerie</translation>
+        <translation>Bureau fermé : mis en messagerie</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="228" />
@@ -1367,58 +1372,58 @@
     <message>
         <location filename="../../ui/settings_dialog.py" line="65" />
         <source>Language:</source>
-        <translation>Langue :</translation>
+        <translation>Langue :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="66" />
         <source>Default region:</source>
-        <translation>Région par défaut :</translation>
+        <translation>Région par défaut :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="67" />
         <source>Weekly mode schedule:</source>
-        <translation>Planning des modes :</translation>
+        <translation>Planning des modes :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="68" />
         <source>One slot a line: days, hours, mode (normal, priority, closed).</source>
-        <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
+        <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="76" />
         <location filename="../../ui/settings_dialog.py" line="119" />
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="76" />
         <source>Address:</source>
-        <translation>Adresse :</translation>
+        <translation>Adresse :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="77" />
         <source>Phone:</source>
-        <translation>Téléphone :</translation>
+        <translation>Téléphone :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="77" />
         <source>Fax:</source>
-        <translation>Fax :</translation>
+        <translation>Fax :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="78" />
         <source>Email:</source>
-        <translation>Courriel :</translation>
+        <translation>Courriel :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="78" />
         <source>Logo:</source>
-        <translation>Logo :</translation>
+        <translation>Logo :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="79" />
         <source>Signature image:</source>
-        <translation>Image de signature :</translation>
+        <translation>Image de signature :</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="88" />
@@ -1511,7 +1516,7 @@
     <message>
         <location filename="../../ui/stats_tab.py" line="107" />
         <source>%1 of %2 calls came from callers under contract; %3 from known contacts.</source>
-        <translation>%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.</translation>
+        <translation>%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.</translation>
     </message>
     <message>
         <location filename="../../ui/stats_tab.py" line="111" />
@@ -1529,7 +1534,7 @@
     <message>
         <location filename="../../ui/user_dialog.py" line="24" />
         <source>Who is at the desk?</source>
-        <translation>Qui est à l'accueil ?</translation>
+        <translation>Qui est à l'accueil ?</translation>
     </message>
     <message>
         <location filename="../../ui/user_dialog.py" line="27" />
@@ -1549,7 +1554,7 @@
     <message>
         <location filename="../../ui/user_dialog.py" line="51" />
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom :</translation>
     </message>
 </context>
 <context>

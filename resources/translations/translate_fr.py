@@ -123,7 +123,7 @@ FR = {
         "Rien n'a été importé. Ces lignes sont incorrectes :",
     "Export contacts": "Exporter les contacts", "CSV (*.csv);;vCard (*.vcf)": "CSV (*.csv);;vCard (*.vcf)",
     "%1 contacts written to %2.": "%1 contacts écrits dans %2.",
-    "No contact selected": "Aucun contact sélectionné",
+    "No contact selected": "Aucun contact sélectionné", "%1: %2": "%1 : %2",
     "Always gets through, even on busy days": "Passe toujours, même les jours chargés",
     # -- desk
     "The journal cannot be written (%1 calls waiting): %2":
@@ -277,6 +277,13 @@ FR = {
 }
 
 
+def french_spaces(text: str) -> str:
+    """French puts a space before : ; ? ! — a no-break one, so a line never starts with it."""
+    for mark in (":", ";", "?", "!", "»"):
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text.replace("« ", "«\u00a0")
+
+
 def build() -> int:
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").glob("*.py"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-source-language",
@@ -290,7 +297,7 @@ def build() -> int:
         if translation is None:
             translation = ET.SubElement(message, "translation")
         if source in FR:
-            translation.text = FR[source]
+            translation.text = french_spaces(FR[source])
             translation.attrib.pop("type", None)
         else:
             missing.append(source)

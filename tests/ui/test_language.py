@@ -35,5 +35,5 @@ def test_routing_reasons_are_translated(desk, qtbot):
     desk.set_language("fr")
     qtbot.waitUntil(lambda: desk.window.tab_title(0) == "Appels")
     assert i18n.reason("priority_no_contract", "Dupont SARL") == (
-        "Jour chargé : Dupont SARL n'a pas de contrat, mis en messagerie")
+        "Jour chargé\u00a0: Dupont SARL n'a pas de contrat, mis en messagerie")
     assert i18n.contract("none") == "Aucun contrat"

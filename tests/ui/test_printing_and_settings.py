@@ -1,0 +1,49 @@
+"""Printing a card, and the settings dialog writing what it shows."""
+
+from __future__ import annotations
+
+from customscreen import contacts, settings, users
+from ui import printing
+from ui.settings_dialog import SettingsDialog
+
+
+def test_card_prints_to_a_pdf(desk_store):
+    caller = contacts.find_caller(desk_store, "+33536490123")
+    target = printing.card_pdf(desk_store, caller.id, "FR")
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_print_button_says_so_when_printing_is_not_installed(desk_store, monkeypatch, qtbot):
+    told = []
+    monkeypatch.setattr(printing, "card_pdf", lambda *a: (_ for _ in ()).throw(ImportError()))
+    monkeypatch.setattr(printing.QMessageBox, "information",
+                        lambda parent, title, text: told.append(text))
+    assert printing.print_card(desk_store, 1, "FR", None) is None
+    assert told and "not installed" in told[0]
+
+
+def test_settings_dialog_saves_lines_language_schedule_and_identity(desk_store, qtbot):
+    dialog = SettingsDialog(desk_store)
+    qtbot.addWidget(dialog)
+    assert dialog.business["business.name"].text() == "Chauffage Garonne SARL"
+    dialog.lines._append("fritzbox://192.168.178.1:1012")
+    dialog.lines._append("demo:")
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
+    dialog.schedule.setPlainText("Lun-Ven 08:00-10:00 prioritaire")
+    dialog.business["business.fax"].setText("05 36 49 00 09")
+    dialog.accept()
+    assert settings.sources(desk_store) == ["fritzbox://192.168.178.1:1012", "demo:"]
+    assert desk_store.setting(settings.LANGUAGE) == "fr"
+    assert desk_store.setting(settings.SCHEDULE) == "Lun-Ven 08:00-10:00 prioritaire"
+    assert settings.business(desk_store)["business.fax"] == "05 36 49 00 09"
+
+
+def test_sip_line_url_is_built_from_the_account_fields(desk_store, qtbot):
+    dialog = SettingsDialog(desk_store)
+    qtbot.addWidget(dialog)
+    page = dialog.lines
+    page.sip_user.setText("accueil")
+    page.sip_password.setText("s3cret@")
+    page.sip_host.setText("pbx.local")
+    assert page.sip_url() == "sip://accueil:s3cret%40@pbx.local"
+    assert users.list_users(desk_store)[0] == dialog.user_list.item(0).text()
