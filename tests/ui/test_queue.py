@@ -62,3 +62,24 @@ def test_forwarding_a_queue_item_creates_a_callback_for_the_colleague(desk):
     assert made.due_at == (date.today() + timedelta(days=2)).isoformat()
     assert voicemail.get(desk.store, item.id).state == "forwarded"
     assert queue_count(desk) == new_before - 1
+
+
+def test_marking_a_forwarded_callback_done_marks_the_caller_called_back(desk):
+    desk.mode.set_mode("priority")
+    line = DemoLine("demo:", interval=0, ring=0)
+    desk.board.receive(line, CallerId("w", datetime.now().astimezone(), "0353012233",
+                                      "CABINET ROUX"))
+    tab = desk.window.voicemail
+    row = next(n for n, i in enumerate(tab.items) if i.raw_number == "0353012233")
+    tab.table.setCurrentCell(row, 0)
+    item = tab.current()
+    slip = CallbackDialog(desk.store, item.caller_name, date.today(), "Sophie", tab)
+    callback_id = tab.forward(slip)
+    board = desk.window.callbacks
+    board.view.setCurrentIndex(board.view.findData("today"))
+    board.table.setCurrentCell(next(n for n, c in enumerate(board.rows) if c.id == callback_id), 0)
+
+    board.mark_done("Devis de renouvellement envoyé")
+
+    assert callback_id not in [c.id for c in callbacks.open_callbacks(desk.store)]
+    assert voicemail.get(desk.store, item.id).state == "called_back"
