@@ -15,7 +15,13 @@ from typing import Any, TextIO
 from telephony.events import LineState
 
 from .switchboard import (
-    CallAnnounced, CallFinished, CallUpdated, CallView, JournalAlarm, LineChanged, Notice,
+    CallAnnounced,
+    CallFinished,
+    CallUpdated,
+    CallView,
+    JournalAlarm,
+    LineChanged,
+    Notice,
 )
 
 
@@ -62,8 +68,9 @@ class JsonPrinter:
 class TextPrinter:
     """The human form of the same stream, for a terminal."""
 
-    def __init__(self, out: TextIO = sys.stdout) -> None:
+    def __init__(self, out: TextIO = sys.stdout, region: str = "FR") -> None:
         self.out = out
+        self.region = region
 
     def __call__(self, notice: Notice) -> None:
         line = self.format(notice)
@@ -71,11 +78,11 @@ class TextPrinter:
             self.out.write(line + "\n")
             self.out.flush()
 
-    @staticmethod
-    def format(notice: Notice) -> str:
+    def format(self, notice: Notice) -> str:
         if isinstance(notice, CallAnnounced):
             c = notice.call
-            who = c.caller.name if c.caller else (c.network_name or str(c.hint) or "unknown")
+            who = c.caller.name if c.caller else (
+                c.network_name or c.hint.describe(self.region) or "unknown")
             number = c.display_number or c.presentation.value
             return f"{c.at:%H:%M:%S}  {number:<18} {who}  [{c.decision.action}] {c.decision.reason}"
         if isinstance(notice, CallUpdated) and "network_name" in notice.changed:

@@ -90,7 +90,7 @@ def listen(args: argparse.Namespace) -> int:
     store = open_store(args)
     mode = Mode(args.mode or store.setting("mode") or "normal")
     board = Switchboard(store, region_of(args, store), mode, user=args.user)
-    board.add_observer(JsonPrinter() if args.json else TextPrinter())
+    board.add_observer(JsonPrinter() if args.json else TextPrinter(region=board.region))
     opened = []
     for url in args.sources:
         try:

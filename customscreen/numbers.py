@@ -208,6 +208,11 @@ class NumberHint:
     def __str__(self) -> str:
         return ", ".join(p for p in (self.place or self.country, self.line_type) if p)
 
+    def describe(self, home_region: str) -> str:
+        """As ``str``, without naming the home country: "mobile", not "FR, mobile"."""
+        country = "" if self.country == home_region.upper() else self.country
+        return ", ".join(p for p in (self.place or country, self.line_type) if p)
+
 
 def hint(e164: str | None) -> NumberHint:
     if not e164:
