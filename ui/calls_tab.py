@@ -31,6 +31,7 @@ from .calls_model import CallsModel
 # Typing in the search box waits this long for the next key before querying,
 # so a fast typist does not run one query per letter on a big journal.
 SEARCH_DELAY_MS = 250
+REFRESH_DELAY_MS = 100
 
 
 class CallsTab(QWidget):
@@ -42,6 +43,13 @@ class CallsTab(QWidget):
         self.store, self.user = store, user
         self.contact_id: int | None = None
         self.model = CallsModel(store, region, self)
+        # Live calls reload the journal at most every REFRESH_DELAY_MS: a
+        # reload counts a million rows, and a burst of calls needs one count,
+        # not one per event, while the next card waits for the UI thread.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
 
         self.dates = QCheckBox()
         self.dates.toggled.connect(self._apply)
@@ -222,8 +230,14 @@ class CallsTab(QWidget):
             self.open_card.emit(record)
 
     def refresh(self) -> None:
+        self._refresh_timer.stop()
         self.model.reload()
         self._update_total()
+
+    def refresh_soon(self) -> None:
+        """A call came or changed: reload shortly, once for a burst."""
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

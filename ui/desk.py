@@ -110,7 +110,7 @@ class Desk(QObject):
             self.pop(call)
         else:
             self.window.voicemail.refresh()
-        self.window.calls.refresh()
+        self.window.calls.refresh_soon()
 
     def call_updated(self, view: CallView, changed: dict[str, object]) -> None:
         call = from_view(view)
@@ -120,10 +120,10 @@ class Desk(QObject):
             self.cards.place()
         if self.current_call is not None and self.current_call.key == call.key:
             self.current_call = call
-        self.window.calls.refresh()
+        self.window.calls.refresh_soon()
 
     def call_finished(self, view: CallView, outcome: str, duration_s: int) -> None:
-        self.window.calls.refresh()
+        self.window.calls.refresh_soon()
         if outcome == "diverted":
             self.window.voicemail.refresh()
 
