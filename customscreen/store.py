@@ -267,6 +267,9 @@ class Store:
             dest = sqlite3.connect(tmp)
             with self.lock:
                 self.conn.backup(dest)
+            # The copy inherits WAL from the page it copied; a backup must be
+            # one self-contained file, not three that a USB copy may split.
+            dest.execute("PRAGMA journal_mode = DELETE")
             dest.close()
             os.replace(tmp, target)
         except (sqlite3.Error, OSError) as exc:
