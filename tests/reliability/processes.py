@@ -15,10 +15,10 @@ from tests.conftest import CUSTOMSCREEN
 ENV = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_TELEPHONE": ""}
 
 
-def run(db: Path, *args: str, timeout: float = 60,
-        stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(db: Path, *args: str, timeout: float = 60, stdin: str | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CUSTOMSCREEN, "--db", str(db), *args], capture_output=True,
-                          text=True, timeout=timeout, env=ENV, input=stdin)
+                          text=True, timeout=timeout, env={**ENV, **(env or {})}, input=stdin)
 
 
 class Listening:
