@@ -26,6 +26,7 @@ from telephony.events import (
     LineStatus,
     Outcome,
     Presentation,
+    Ring,
 )
 from telephony.source import Source
 
@@ -144,7 +145,11 @@ class Switchboard:
                 return
             key = (id(source), event.key)
             if key in self._ended:
-                return  # a repeat of a call that is over
+                if not isinstance(event, Ring):
+                    return  # a repeat of a call that is over
+                # A new ring on a key that ended is a new call: the FRITZ!Box
+                # numbers its connections from 0 again for every call.
+                del self._ended[key]
             live = self._live.get(key)
             if isinstance(event, CallerId):
                 if live is None:
