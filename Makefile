@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the end-to-end tests drive as real peers:
 # baresip places SIP calls, kamailio is a real registrar, pdftoppm renders PDFs.
-SYSDEPS := baresip:baresip kamailio:kamailio pdftoppm:poppler-utils
+# desktop-file-validate and appstreamcli check the Linux desktop integration.
+SYSDEPS := baresip:baresip kamailio:kamailio pdftoppm:poppler-utils \
+	desktop-file-validate:desktop-file-utils appstreamcli:appstream
 
 .PHONY: demo test sysdeps lint clean bundle
 

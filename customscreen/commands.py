@@ -250,7 +250,11 @@ def check(args: argparse.Namespace) -> int:
     except StoreError as exc:
         print(f"customscreen: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
-    problems = store.integrity_errors()
+    try:
+        problems = store.integrity_errors()
+    except StoreError as exc:  # damaged past what integrity_check can walk
+        print(f"customscreen: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     for problem in problems:
         print(f"{path}: {problem}")
     if problems:

@@ -230,14 +230,14 @@ class Store:
         with self.lock:
             try:
                 return self.conn.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:  # locked, full, or a damaged file
                 raise StoreError(_explain(self.path, exc)) from None
 
     def one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
         with self.lock:
             try:
                 return self.conn.execute(sql, params).fetchone()
-            except sqlite3.OperationalError as exc:
+            except sqlite3.DatabaseError as exc:  # locked, full, or a damaged file
                 raise StoreError(_explain(self.path, exc)) from None
 
     def setting(self, key: str, default: str | None = None) -> str | None:

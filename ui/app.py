@@ -12,6 +12,7 @@ from customscreen.store import Store, StoreError
 
 from . import i18n
 from .desk import Desk
+from .firstrun import needs_first_run, run_first_run
 from .user_dialog import choose_user
 
 
@@ -33,6 +34,11 @@ def run_desk(db_path: Path, region: str | None) -> int:
     app = application()
     language = i18n.LanguageSwitch()
     language.apply(store.setting(settings.LANGUAGE, "system"))
+    if needs_first_run(store):
+        if not run_first_run(store):
+            store.close()
+            return 0  # closed before the end: nothing configured, nothing started
+        language.apply(store.setting(settings.LANGUAGE, "system"))
     user = choose_user(store)
     desk = Desk(store, numbers.default_region(region, store.setting(settings.REGION)), user,
                 language)

@@ -12,12 +12,12 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from customscreen import callbacks, contacts, journal, settings
+from customscreen import callbacks, contacts, journal, passwords, settings
 from customscreen.journal import CallRecord
 from customscreen.routing import Mode
 from customscreen.store import Store
 from customscreen.switchboard import CallView, Switchboard
-from telephony.source import Source, SourceError, open_source
+from telephony.source import Source, SourceError, mask_password, open_source
 
 from . import i18n
 from .bridge import SwitchboardBridge
@@ -84,9 +84,10 @@ class Desk(QObject):
         problems = []
         for url in urls:
             try:
-                self.attach(open_source(url))
-            except (SourceError, OSError) as exc:
-                problems.append(f"{url}: {exc}")
+                # A SIP password is kept in the keyring, not in the settings.
+                self.attach(open_source(passwords.with_password(url)))
+            except (SourceError, passwords.PasswordError, OSError) as exc:
+                problems.append(f"{mask_password(url)}: {exc}")
         return problems
 
     def stop(self) -> None:

@@ -170,3 +170,18 @@ def test_register_lists_and_verifies_issued_documents(tmp_path) -> None:
     done = run(db, "register", "verify", number, str(forged))
     assert done.returncode == 1 and "does NOT match" in done.stdout
     assert run(db, "register", "verify", "1999-0001", str(pdf)).returncode == 1
+
+
+def test_a_damaged_database_is_reported_not_a_traceback(tmp_path) -> None:
+    db = seeded(tmp_path)
+    data = bytearray(db.read_bytes())
+    for i in range(40960, min(len(data), 200_000), 7):
+        data[i] = 0x55  # a disk that wrote garbage over the tables
+    db.write_bytes(bytes(data))
+    for side in ("-wal", "-shm"):
+        db.with_name(db.name + side).unlink(missing_ok=True)
+    done = run(db, "check")
+    assert done.returncode == 1
+    assert "damaged" in done.stderr and "Traceback" not in done.stderr
+    done = run(db, "contacts", "search", "dup")
+    assert done.returncode == 2 and "restore a backup" in done.stderr
