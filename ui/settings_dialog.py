@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import schedule, settings, users
+from customscreen import autostart, schedule, settings, users
 from customscreen.store import Store
 
 from .settings_lines import LinesPage
@@ -67,6 +70,11 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Weekly mode schedule:"), self.schedule)
         form.addRow("", QLabel(self.tr("One slot a line: days, hours, mode "
                                        "(normal, priority, closed).")))
+        self.autostart = QCheckBox(self.tr("Start CustomScreen when I log in"))
+        self.autostart.setChecked(autostart.is_enabled())
+        # Windows starts programs through the installer's Startup shortcut.
+        self.autostart.setVisible(sys.platform.startswith("linux"))
+        form.addRow("", self.autostart)
         return page
 
     def _business(self) -> QWidget:
@@ -144,4 +152,9 @@ class SettingsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Weekly mode schedule"), str(exc))
             return
         settings.set_many(self.store, self.values())
+        if not self.autostart.isHidden() and self.autostart.isChecked() != autostart.is_enabled():
+            if self.autostart.isChecked():
+                autostart.enable()
+            else:
+                autostart.disable()
         super().accept()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from customscreen import passwords
 from telephony.events import LineState, LineStatus
 from telephony.source import Source, SourceError, open_source
 
@@ -59,7 +60,7 @@ class LinesPage(QWidget):
         self.sip_host.setPlaceholderText("pbx.local")
         self.sip_voicemail.setPlaceholderText("sip:*97@pbx.local")
         add_sip = QPushButton(self.tr("Add &SIP line"))
-        add_sip.clicked.connect(lambda: self._append(self.sip_url()))
+        add_sip.clicked.connect(self._add_sip)
         self.test_button = QPushButton(self.tr("&Test"))
         self.test_button.clicked.connect(self.test_sip)
         self.test_result = QLabel()
@@ -114,19 +115,27 @@ class LinesPage(QWidget):
         if device:
             self._append(f"modem:{device}?profile=auto")
 
-    def sip_url(self) -> str | None:
+    def sip_url(self, with_secret: bool = False) -> str | None:
+        """The line's URL; the saved one carries no password (it is kept apart)."""
         host = self.sip_host.text().strip()
         if not host:
             return None
         user = quote(self.sip_user.text().strip(), safe="")
         secret = quote(self.sip_password.text(), safe="")
-        auth = f"{user}:{secret}@" if user else ""
+        auth = (f"{user}:{secret}@" if with_secret and secret else f"{user}@") if user else ""
         voicemail = self.sip_voicemail.text().strip()
         return f"sip://{auth}{host}" + (f"?voicemail={voicemail}" if voicemail else "")
 
+    def _add_sip(self) -> None:
+        user, host = self.sip_user.text().strip(), self.sip_host.text().strip()
+        if user and host and self.sip_password.text():
+            # The keyring (or a file only this user reads), never the settings.
+            passwords.set_sip_password(user, host, self.sip_password.text())
+        self._append(self.sip_url())
+
     def test_sip(self) -> None:
         """Open the SIP line and wait a few seconds for it to say it is up."""
-        url = self.sip_url()
+        url = self.sip_url(with_secret=True)
         if url is None:
             self.test_result.setText(self.tr("Type the PBX address first."))
             return

@@ -275,72 +275,72 @@
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../ui/calls_tab.py" line="119" />
+        <location filename="../../ui/calls_tab.py" line="127" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="120" />
+        <location filename="../../ui/calls_tab.py" line="128" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="121" />
+        <location filename="../../ui/calls_tab.py" line="129" />
         <source>To (inclusive)</source>
         <translation>Au (inclus)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="122" />
+        <location filename="../../ui/calls_tab.py" line="130" />
         <source>&amp;Today</source>
         <translation>&amp;Aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="123" />
+        <location filename="../../ui/calls_tab.py" line="131" />
         <source>Search number, name or note…</source>
         <translation>Chercher un numéro, un nom, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="124" />
+        <location filename="../../ui/calls_tab.py" line="132" />
         <source>All outcomes</source>
         <translation>Toutes issues</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="125" />
+        <location filename="../../ui/calls_tab.py" line="133" />
         <source>All decisions</source>
         <translation>Toutes décisions</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="127" />
+        <location filename="../../ui/calls_tab.py" line="135" />
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="128" />
+        <location filename="../../ui/calls_tab.py" line="136" />
         <source>Selected call</source>
         <translation>Appel sélectionné</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="129" />
+        <location filename="../../ui/calls_tab.py" line="137" />
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="130" />
+        <location filename="../../ui/calls_tab.py" line="138" />
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="131" />
+        <location filename="../../ui/calls_tab.py" line="139" />
         <source>&amp;Save note</source>
         <translation>&amp;Enregistrer la note</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="132" />
+        <location filename="../../ui/calls_tab.py" line="140" />
         <source>Show the calls of everyone again</source>
         <translation>Revoir les appels de tout le monde</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="164" />
+        <location filename="../../ui/calls_tab.py" line="172" />
         <source>%1 calls</source>
         <translation>%1 appels</translation>
     </message>
@@ -656,57 +656,57 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="139" />
+        <location filename="../../ui/desk.py" line="140" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="142" />
+        <location filename="../../ui/desk.py" line="143" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="188" />
+        <location filename="../../ui/desk.py" line="189" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="189" />
+        <location filename="../../ui/desk.py" line="190" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="201" />
+        <location filename="../../ui/desk.py" line="202" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="215" />
+        <location filename="../../ui/desk.py" line="216" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="239" />
+        <location filename="../../ui/desk.py" line="240" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="243" />
+        <location filename="../../ui/desk.py" line="244" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="244" />
+        <location filename="../../ui/desk.py" line="245" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="266" />
+        <location filename="../../ui/desk.py" line="267" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="267" />
+        <location filename="../../ui/desk.py" line="268" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1335,128 +1335,133 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="34" />
+        <location filename="../../ui/settings_dialog.py" line="37" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="41" />
         <source>&amp;Lines</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="42" />
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="40" />
+        <location filename="../../ui/settings_dialog.py" line="43" />
         <source>&amp;Business</source>
         <translation>&amp;Entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source>&amp;Users</source>
         <translation>&amp;Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="48" />
+        <location filename="../../ui/settings_dialog.py" line="51" />
         <source>New lines are opened the next time the desk starts.</source>
         <translation>Les nouvelles lignes sont ouvertes au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings_dialog.py" line="58" />
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="65" />
+        <location filename="../../ui/settings_dialog.py" line="68" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="66" />
+        <location filename="../../ui/settings_dialog.py" line="69" />
         <source>Default region:</source>
         <translation>Région par défaut :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="67" />
+        <location filename="../../ui/settings_dialog.py" line="70" />
         <source>Weekly mode schedule:</source>
         <translation>Planning des modes :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings_dialog.py" line="71" />
         <source>One slot a line: days, hours, mode (normal, priority, closed).</source>
         <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76" />
-        <location filename="../../ui/settings_dialog.py" line="119" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
+        <source>Start CustomScreen when I log in</source>
+        <translation>Lancer CustomScreen à l’ouverture de session</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings_dialog.py" line="127" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="76" />
+        <location filename="../../ui/settings_dialog.py" line="84" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings_dialog.py" line="85" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings_dialog.py" line="85" />
         <source>Fax:</source>
         <translation>Fax :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78" />
+        <location filename="../../ui/settings_dialog.py" line="86" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="78" />
+        <location filename="../../ui/settings_dialog.py" line="86" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="79" />
+        <location filename="../../ui/settings_dialog.py" line="87" />
         <source>Signature image:</source>
         <translation>Image de signature :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="96" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>Choose an image</source>
         <translation>Choisir une image</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="98" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="114" />
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="114" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119" />
+        <location filename="../../ui/settings_dialog.py" line="127" />
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="144" />
+        <location filename="../../ui/settings_dialog.py" line="152" />
         <source>Weekly mode schedule</source>
         <translation>Planning des modes</translation>
     </message>

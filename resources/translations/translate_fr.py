@@ -195,6 +195,7 @@ FR = {
     "New lines are opened the next time the desk starts.":
         "Les nouvelles lignes sont ouvertes au prochain démarrage.",
     "Follow the system": "Comme le système", "Language:": "Langue :",
+    "Start CustomScreen when I log in": "Lancer CustomScreen à l’ouverture de session",
     "Default region:": "Région par défaut :", "Weekly mode schedule:": "Planning des modes :",
     "One slot a line: days, hours, mode (normal, priority, closed).":
         "Un créneau par ligne : jours, heures, mode (normal, priority, closed).",

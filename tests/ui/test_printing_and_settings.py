@@ -45,5 +45,37 @@ def test_sip_line_url_is_built_from_the_account_fields(desk_store, qtbot):
     page.sip_user.setText("accueil")
     page.sip_password.setText("s3cret@")
     page.sip_host.setText("pbx.local")
-    assert page.sip_url() == "sip://accueil:s3cret%40@pbx.local"
+    assert page.sip_url() == "sip://accueil@pbx.local"
+    assert page.sip_url(with_secret=True) == "sip://accueil:s3cret%40@pbx.local"
     assert users.list_users(desk_store)[0] == dialog.user_list.item(0).text()
+
+
+def test_sip_password_is_kept_apart_from_the_settings(desk_store, qtbot, monkeypatch):
+    from customscreen import passwords
+
+    kept = {}
+    monkeypatch.setattr(passwords, "set_sip_password",
+                        lambda user, host, secret: kept.setdefault((user, host), secret))
+    dialog = SettingsDialog(desk_store)
+    qtbot.addWidget(dialog)
+    dialog.lines.sip_user.setText("accueil")
+    dialog.lines.sip_password.setText("s3cret@")
+    dialog.lines.sip_host.setText("pbx.local")
+    dialog.lines._add_sip()
+    dialog.accept()
+    assert settings.sources(desk_store) == ["sip://accueil@pbx.local"]
+    assert kept == {("accueil", "pbx.local"): "s3cret@"}
+    assert "s3cret" not in "".join(str(r[0]) for r in desk_store.query(
+        "SELECT value FROM settings"))
+
+
+def test_autostart_box_writes_the_login_entry(desk_store, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    dialog = SettingsDialog(desk_store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.autostart.isChecked()
+    dialog.autostart.setChecked(True)
+    dialog.accept()
+    entry = tmp_path / "config" / "autostart" / "fr.customscreen.CustomScreen.desktop"
+    assert "Exec=" in entry.read_text()
