@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from telephony.events import LineState
@@ -56,27 +57,45 @@ def as_json(notice: Notice) -> dict[str, Any]:
     raise TypeError(f"not a switchboard notice: {notice!r}")
 
 
-class JsonPrinter:
-    def __init__(self, out: TextIO = sys.stdout) -> None:
+class _Printer:
+    """Writes one line per notice; tells ``on_closed`` when the reader has gone
+    (``listen --json | head``), so that ``listen`` can stop instead of
+    journaling for nobody."""
+
+    def __init__(self, out: TextIO, on_closed: Callable[[], None] | None) -> None:
         self.out = out
+        self.on_closed = on_closed
+
+    def write(self, line: str) -> None:
+        try:
+            self.out.write(line + "\n")
+            self.out.flush()
+        except (BrokenPipeError, ValueError):  # ValueError: the stream is closed
+            if self.on_closed is not None:
+                self.on_closed()
+
+
+class JsonPrinter(_Printer):
+    def __init__(self, out: TextIO = sys.stdout,
+                 on_closed: Callable[[], None] | None = None) -> None:
+        super().__init__(out, on_closed)
 
     def __call__(self, notice: Notice) -> None:
-        self.out.write(json.dumps(as_json(notice), ensure_ascii=False) + "\n")
-        self.out.flush()
+        self.write(json.dumps(as_json(notice), ensure_ascii=False))
 
 
-class TextPrinter:
+class TextPrinter(_Printer):
     """The human form of the same stream, for a terminal."""
 
-    def __init__(self, out: TextIO = sys.stdout, region: str = "FR") -> None:
-        self.out = out
+    def __init__(self, out: TextIO = sys.stdout, region: str = "FR",
+                 on_closed: Callable[[], None] | None = None) -> None:
+        super().__init__(out, on_closed)
         self.region = region
 
     def __call__(self, notice: Notice) -> None:
         line = self.format(notice)
         if line:
-            self.out.write(line + "\n")
-            self.out.flush()
+            self.write(line)
 
     def format(self, notice: Notice) -> str:
         if isinstance(notice, CallAnnounced):

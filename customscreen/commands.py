@@ -90,14 +90,19 @@ def listen(args: argparse.Namespace) -> int:
     store = open_store(args)
     mode = Mode(args.mode or store.setting("mode") or "normal")
     board = Switchboard(store, region_of(args, store), mode, user=args.user)
-    board.add_observer(JsonPrinter() if args.json else TextPrinter(region=board.region))
+    done = threading.Event()
+    board.add_observer(JsonPrinter(on_closed=done.set) if args.json
+                       else TextPrinter(region=board.region, on_closed=done.set))
     opened = []
     for url in args.sources:
+        device = None
         try:
             device = _claim_line(url)
             source = open_source(passwords.with_password(url))
             board.attach(source)
         except (SourceError, OSError, passwords.PasswordError) as exc:
+            if device is not None:
+                device.release()
             print(f"customscreen: cannot open {mask_password(url)}: {exc}", file=sys.stderr)
             continue
         opened.append((source, device))
@@ -106,7 +111,6 @@ def listen(args: argparse.Namespace) -> int:
     chores = Chores(store, board=board,
                     on_report=lambda text: print(f"customscreen: {text}", file=sys.stderr))
     chores.start()
-    done = threading.Event()
 
     def all_finished() -> None:
         for source, _ in opened:

@@ -12,6 +12,7 @@ event or ``retry_journal()`` writes them once the disk is back.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable
@@ -34,6 +35,8 @@ from . import contacts, journal, numbers, voicemail
 from .contacts import Caller
 from .routing import Action, Decision, Mode, decide
 from .store import Store, StoreError
+
+log = logging.getLogger(__name__)
 
 # Calls that ended are remembered this long (by count) so that a retransmitted
 # INVITE or a repeated modem record is recognised and never makes a second call.
@@ -134,7 +137,13 @@ class Switchboard:
 
     def _notify(self, notice: Notice) -> None:
         for observer in list(self._observers):
-            observer(notice)
+            try:
+                observer(notice)
+            except Exception:
+                # The call is journaled already; one broken observer (a closed
+                # pipe, a bug in a view) must not stop the line's thread or
+                # keep the other observers from hearing of the call.
+                log.exception("an observer failed on %s", type(notice).__name__)
 
     # -- events --------------------------------------------------------------
 

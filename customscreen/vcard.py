@@ -7,6 +7,7 @@ unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from .contacts import Contact, Phone
 # A vCard line may be this long once unfolded; longer is a broken file (or an
 # embedded photo, which a caller card does not need).
 MAX_LINE = 64 * 1024
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def _unescape(value: str) -> str:
@@ -34,6 +36,7 @@ def _unescape(value: str) -> str:
 
 
 def _escape(value: str) -> str:
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
     return (value.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,")
             .replace(";", "\\;"))
 
@@ -60,7 +63,9 @@ def _unfold(text: str) -> Iterator[tuple[int, str]]:
     """Logical lines with the file line they start on (continuations begin with a space)."""
     current: list[str] = []
     start = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only CR and LF end a line: str.splitlines() would also cut a NOTE at a
+    # form feed or a Unicode line separator, which a vCard keeps as text.
+    for number, line in enumerate(_LINE_END.split(text), start=1):
         if line[:1] in (" ", "\t") and current:
             current.append(line[1:])
             continue

@@ -91,7 +91,8 @@ def parse_line(text: str) -> MonitorLine:
         return MonitorLine("answered", conn, date, time, opt(rest[1]), extension=opt(rest[0]))
     if kind == "DISCONNECT":
         duration = rest[0].strip()
-        if not duration.isdigit():
+        # isdigit() also accepts "²" and other digits int() refuses.
+        if not (duration.isascii() and duration.isdigit()):
             raise MonitorError(f"bad duration in {text[:80]!r}")
         return MonitorLine("ended", conn, date, time, duration_s=int(duration))
     raise MonitorError(f"unknown call-monitor event {kind[:20]!r}")
@@ -109,6 +110,7 @@ def _network_stamp(stamp: str) -> tuple[str | None, str | None]:
 @dataclass
 class _Connection:
     outgoing: bool
+    key: str = ""
     connected: bool = False
 
 
@@ -120,6 +122,9 @@ class CallMonitor:
         self._buffer = bytearray()
         self._discarding = False
         self._connections: dict[str, _Connection] = {}
+        # The box numbers connections from 0 again for every call, so the
+        # call key counts rings: connection 0 today is not connection 0 at ten.
+        self._rings = 0
         #: Lines that were not call-monitor output, or too long.
         self.malformed = 0
 
@@ -156,10 +161,11 @@ class CallMonitor:
         return self.events_for(parsed)
 
     def events_for(self, line: MonitorLine) -> list[Event]:
-        key = f"fritzbox-{line.conn}"
         now = self.clock()
         if line.event == "ring":
-            self._connections[line.conn] = _Connection(outgoing=False)
+            self._rings += 1
+            key = f"fritzbox-{self._rings}"
+            self._connections[line.conn] = _Connection(outgoing=False, key=key)
             return [
                 Ring(key, now),
                 CallerId(key, now, line.number, None, line.presentation,
@@ -177,10 +183,10 @@ class CallMonitor:
             return []
         if line.event == "answered":
             connection.connected = True
-            return [Answered(key, now, line.extension)]
+            return [Answered(connection.key, now, line.extension)]
         del self._connections[line.conn]
         outcome = Outcome.ANSWERED if connection.connected else Outcome.MISSED
-        return [Ended(key, now, outcome, line.duration_s)]
+        return [Ended(connection.key, now, outcome, line.duration_s)]
 
 
 class FritzBoxLine(Source):

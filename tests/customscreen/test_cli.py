@@ -10,7 +10,6 @@ from pathlib import Path
 
 from tests.conftest import CUSTOMSCREEN
 
-
 # A locale that names no country, so numbers default to France as documented.
 ENV = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_TELEPHONE": ""}
 
@@ -185,3 +184,16 @@ def test_a_damaged_database_is_reported_not_a_traceback(tmp_path) -> None:
     assert "damaged" in done.stderr and "Traceback" not in done.stderr
     done = run(db, "contacts", "search", "dup")
     assert done.returncode == 2 and "restore a backup" in done.stderr
+
+
+def test_listen_stops_when_its_reader_goes_away(tmp_path) -> None:
+    db = seeded(tmp_path)
+    # `listen --json | head -1`: the endless demo line must not keep listen alive.
+    listen = subprocess.Popen([*CUSTOMSCREEN, "--db", str(db), "listen",
+                               "demo:?interval=0.05&ring=0&calls=0", "--json"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV)
+    first = listen.stdout.readline()
+    assert json.loads(first)["event"] == "call"
+    listen.stdout.close()
+    assert listen.wait(timeout=20) == 0
+    assert b"Traceback" not in listen.stderr.read()

@@ -9,12 +9,24 @@ import pytest
 from customscreen import contacts, journal, voicemail
 from customscreen.contacts import Contact, Contract, Phone
 from customscreen.routing import Mode
-from customscreen.switchboard import (
-    CallAnnounced, CallFinished, CallUpdated, JournalAlarm, LineChanged, Switchboard,
-)
 from customscreen.store import StoreError
+from customscreen.switchboard import (
+    CallAnnounced,
+    CallFinished,
+    CallUpdated,
+    JournalAlarm,
+    LineChanged,
+    Switchboard,
+)
 from telephony.events import (
-    Answered, CallerId, Ended, LineState, LineStatus, Outcome, Presentation, Ring,
+    Answered,
+    CallerId,
+    Ended,
+    LineState,
+    LineStatus,
+    Outcome,
+    Presentation,
+    Ring,
 )
 from telephony.simulator import DemoLine
 
@@ -165,3 +177,15 @@ def test_journal_failure_keeps_calls_in_memory_and_writes_them_later(board, stor
     assert board.pending_writes == 0
     (call,) = journal.page(store)
     assert call.number == "+33536490123" and call.outcome in ("answered", "missed")
+
+
+def test_a_failing_observer_does_not_stop_the_others_or_the_journal(board, store) -> None:
+    def broken(notice) -> None:
+        raise RuntimeError("a view with a bug")
+
+    board._observers.insert(0, broken)
+    line = ListeningLine()
+    board.receive(line, CallerId("k1", T0, "0536490123"))
+    board.receive(line, Ended("k1", T0))
+    assert [type(n) for n in board.notices] == [CallAnnounced, CallFinished]
+    assert journal.count(store) == 1

@@ -49,9 +49,9 @@ def test_recorded_session_gives_our_events() -> None:
     events = monitor.feed("".join(c["raw"] + "\r\n" for c in CASES).encode())
     kinds = [(type(e).__name__, getattr(e, "key", None)) for e in events]
     assert kinds == [
-        ("Ring", "fritzbox-0"), ("CallerId", "fritzbox-0"),
         ("Ring", "fritzbox-1"), ("CallerId", "fritzbox-1"),
-        ("Answered", "fritzbox-0"), ("Ended", "fritzbox-0"), ("Ended", "fritzbox-1"),
+        ("Ring", "fritzbox-2"), ("CallerId", "fritzbox-2"),
+        ("Answered", "fritzbox-1"), ("Ended", "fritzbox-1"), ("Ended", "fritzbox-2"),
     ]
     first = events[1]
     assert isinstance(first, CallerId)
@@ -90,6 +90,24 @@ def test_noise_lines_are_counted_not_raised() -> None:
     assert monitor.malformed == 3
     with pytest.raises(MonitorError):
         parse_line("22.11.26 10:00:00;HANGUP;0;")
+
+
+def test_connection_number_reused_by_the_next_call_is_a_new_call() -> None:
+    monitor = CallMonitor()
+    keys = []
+    for number in ("0536490123", "0639981234"):
+        events = monitor.feed(
+            f"22.11.26 10:21:37;RING;0;{number};0561000000;SIP0;\n"
+            "22.11.26 10:21:50;DISCONNECT;0;0;\n".encode())
+        keys.append({e.key for e in events})
+    assert all(len(k) == 1 for k in keys) and keys[0] != keys[1]
+
+
+def test_a_duration_in_superscript_digits_is_noise_not_a_crash() -> None:
+    monitor = CallMonitor()
+    monitor.feed(b"22.11.26 10:21:37;RING;0;0536490123;0561000000;SIP0;\n")
+    assert monitor.feed("22.11.26 10:22:00;DISCONNECT;0;2\u00b205;\n".encode("latin-1")) == []
+    assert monitor.malformed == 1
 
 
 def test_url_opens_a_fritzbox_line() -> None:
