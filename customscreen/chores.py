@@ -70,7 +70,7 @@ class Chores:
         """Do what is due now; returns (and reports) what was done."""
         said: list[str] = []
         now = self.clock()
-        if self.board is not None and self.board.pending_writes:
+        if self.board is not None and self.board.journal_failing:
             waiting = self.board.pending_writes
             if self.board.retry_journal():
                 said.append(f"the journal is written again: {waiting} waiting entries saved")

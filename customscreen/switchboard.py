@@ -119,6 +119,7 @@ class Switchboard:
         self._live: dict[tuple[int, str], _LiveCall] = {}
         self._ended: OrderedDict[tuple[int, str], None] = OrderedDict()
         self._pending: deque[Callable[[], None]] = deque()
+        self._failing = False
         self._lock = threading.RLock()
 
     # -- wiring --------------------------------------------------------------
@@ -282,14 +283,21 @@ class Switchboard:
                 try:
                     self._pending[0]()
                 except StoreError as exc:
+                    self._failing = True
                     self._notify(JournalAlarm(str(exc), len(self._pending)))
                     return False
                 self._pending.popleft()
+            self._failing = False
             return True
 
     @property
     def pending_writes(self) -> int:
         return len(self._pending)
+
+    @property
+    def journal_failing(self) -> bool:
+        """Writes are held in memory after a failure (not merely in progress)."""
+        return self._failing
 
 
 _NO_HINT = numbers.NumberHint("", "")
