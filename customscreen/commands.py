@@ -60,21 +60,6 @@ def demo(args: argparse.Namespace) -> int:
     return run_demo(path, args.region, offscreen=args.offscreen, shots=args.shots)
 
 
-def _claim_line(url: str) -> ownership.Claim | None:
-    """The device lock of a modem URL (None for lines that are not a local device)."""
-    if not url.lower().startswith("modem:"):
-        return None
-    from telephony.modem.transport import parse_modem_url
-
-    device = parse_modem_url(url).device
-    if "://" in device:
-        return None  # a serial server on the network: it serves one client itself
-    result = ownership.claim_device(device)
-    if isinstance(result, ownership.Held):
-        raise OSError(f"{result.explain()}; stop that process first")
-    return result
-
-
 def listen(args: argparse.Namespace) -> int:
     from telephony.source import SourceError, open_source
 
@@ -97,7 +82,7 @@ def listen(args: argparse.Namespace) -> int:
     for url in args.sources:
         device = None
         try:
-            device = _claim_line(url)
+            device = ownership.claim_line(url)
             source = open_source(passwords.with_password(url))
             board.attach(source)
         except (SourceError, OSError, passwords.PasswordError) as exc:

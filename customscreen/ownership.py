@@ -117,6 +117,24 @@ def claim_device(device: str) -> Claim | Held:
     return _claim(device_lock_file(device), f"the modem {device}")
 
 
+def claim_line(url: str) -> Claim | None:
+    """The device lock of a ``modem:`` URL; None for lines that are not a local device.
+
+    Raises OSError naming the process that already reads the modem.
+    """
+    if not url.lower().startswith("modem:"):
+        return None
+    from telephony.modem.transport import parse_modem_url
+
+    device = parse_modem_url(url).device
+    if "://" in device:
+        return None  # a serial server on the network: it serves one client itself
+    result = claim_device(device)
+    if isinstance(result, Held):
+        raise OSError(f"{result.explain()}; stop that process first")
+    return result
+
+
 def holder(db_path: Path) -> Held | None:
     """Who journals into ``db_path`` now, without taking anything."""
     result = claim(db_path)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from customscreen import numbers, settings
+from customscreen import numbers, ownership, settings
 from customscreen.store import Store, StoreError
 
 from . import i18n
@@ -26,14 +28,20 @@ def application() -> QApplication:
 
 
 def run_desk(db_path: Path, region: str | None) -> int:
+    # One process journals a database: a second desk on the same file (the
+    # manager's office, a second screen) shows it read-only and takes no calls.
+    owner = ownership.claim(db_path)
+    held = owner if isinstance(owner, ownership.Held) else None
     try:
-        store = Store(db_path)
+        store = Store(db_path, readonly=held is not None)
     except StoreError as exc:
         print(f"customscreen: {exc}", file=sys.stderr)
         return 1
     app = application()
     language = i18n.LanguageSwitch()
     language.apply(store.setting(settings.LANGUAGE, "system"))
+    if held is not None:
+        return _run_read_only(store, region, language, held)
     if needs_first_run(store):
         if not run_first_run(store):
             store.close()
@@ -47,6 +55,27 @@ def run_desk(db_path: Path, region: str | None) -> int:
     desk.warn(desk.open_sources(settings.sources(store)))
     try:
         return app.exec()
+    finally:
+        desk.stop()
+        store.close()
+        if isinstance(owner, ownership.Claim):
+            owner.release()
+
+
+def _run_read_only(store: Store, region: str | None, language: i18n.LanguageSwitch,
+                   held: ownership.Held) -> int:
+    desk = Desk(store, numbers.default_region(region, store.setting(settings.REGION)),
+                store.setting(settings.CURRENT_USER), language)
+    tr = partial(QCoreApplication.translate, "ReadOnlyDesk")
+    desk.window.setWindowTitle(desk.window.windowTitle() + " — " + tr("read-only"))
+    desk.window.show()
+    QMessageBox.information(
+        desk.window, tr("Read-only"),
+        tr("Another CustomScreen journals the calls of this database:\n%1\n\n"
+           "This window shows the journal but takes no calls and saves nothing.")
+        .replace("%1", held.explain()))
+    try:
+        return application().exec()
     finally:
         desk.stop()
         store.close()

@@ -9,10 +9,19 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from customscreen import callbacks, contacts, journal, passwords, settings
+from customscreen import (
+    backup_schedule,
+    callbacks,
+    contacts,
+    journal,
+    ownership,
+    passwords,
+    settings,
+)
+from customscreen.chores import Chores
 from customscreen.journal import CallRecord
 from customscreen.routing import Mode
 from customscreen.store import Store
@@ -34,6 +43,9 @@ from .user_dialog import choose_user
 
 
 class Desk(QObject):
+    #: What the daily chores did (backup, retention), from their own thread.
+    chores_said = Signal(str)
+
     def __init__(self, store: Store, region: str, user: str | None,
                  language: i18n.LanguageSwitch | None = None) -> None:
         super().__init__()
@@ -49,6 +61,9 @@ class Desk(QObject):
         self.notifier = CallbackNotifier(store, parent=self)
         self.line_states: dict[str, str] = {}
         self.current_call: CardCall | None = None
+        self.device_claims: list[ownership.Claim] = []
+        self.chores = Chores(store, board=self.board, on_report=self.chores_said.emit)
+        self.chores_said.connect(self.chores_report)
 
         self.bridge.announced.connect(self.call_announced)
         self.bridge.updated.connect(self.call_updated)
@@ -74,6 +89,15 @@ class Desk(QObject):
     def start(self) -> None:
         self.mode.start()
         self.notifier.start()
+        # The warning first: the chores may take the overdue backup at once.
+        warning = backup_schedule.backup_warning(self.store)
+        if warning:
+            self.chores_said.emit(warning)
+        self.chores.start()
+
+    def chores_report(self, text: str) -> None:
+        self.window.statusBar().showMessage(text)
+        self.tray.notify(self.tr("CustomScreen"), text)
 
     def attach(self, source: Source) -> None:
         self.line_states[source.describe()] = "none"
@@ -83,16 +107,27 @@ class Desk(QObject):
         """Open the configured lines; returns the problems of those that would not open."""
         problems = []
         for url in urls:
+            claim = None
             try:
+                claim = ownership.claim_line(url)  # one program per modem
                 # A SIP password is kept in the keyring, not in the settings.
                 self.attach(open_source(passwords.with_password(url)))
             except (SourceError, passwords.PasswordError, OSError) as exc:
+                if claim is not None:
+                    claim.release()
                 problems.append(f"{mask_password(url)}: {exc}")
+                continue
+            if claim is not None:
+                self.device_claims.append(claim)
         return problems
 
     def stop(self) -> None:
         self.board.stop()
+        self.chores.stop()
         self.board.retry_journal()
+        for claim in self.device_claims:
+            claim.release()
+        self.device_claims.clear()
         for card in list(self.cards.cards):
             card.close()
 

@@ -1,6 +1,30 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/app.py" line="70" />
+        <source>read-only</source>
+        <translation>lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="73" />
+        <source>Read-only</source>
+        <translation>Lecture seule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="74" />
+        <source>Another CustomScreen journals the calls of this database:
+%1
+
+This window shows the journal but takes no calls and saves nothing.</source>
+        <translation>Un autre CustomScreen enregistre les appels de cette base :
+%1
+
+Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rien.</translation>
+    </message>
+</context>
+<context>
     <name>CallbackDialog</name>
     <message>
         <location filename="../../ui/callback_dialog.py" line="30" />
@@ -656,57 +680,63 @@
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="140" />
+        <location filename="../../ui/desk.py" line="99" />
+        <source>CustomScreen</source>
+        <extracomment>What the daily chores did (backup, retention), from their own thread.</extracomment>
+        <translation>CustomScreen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="174" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="143" />
+        <location filename="../../ui/desk.py" line="177" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="189" />
+        <location filename="../../ui/desk.py" line="223" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="190" />
+        <location filename="../../ui/desk.py" line="224" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="202" />
+        <location filename="../../ui/desk.py" line="236" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="216" />
+        <location filename="../../ui/desk.py" line="250" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="240" />
+        <location filename="../../ui/desk.py" line="274" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="244" />
+        <location filename="../../ui/desk.py" line="278" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245" />
+        <location filename="../../ui/desk.py" line="279" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="267" />
+        <location filename="../../ui/desk.py" line="301" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="268" />
+        <location filename="../../ui/desk.py" line="302" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1001,87 +1031,87 @@
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../ui/settings_lines.py" line="53" />
+        <location filename="../../ui/settings_lines.py" line="54" />
         <source>Add &amp;modem</source>
         <translation>Ajouter le &amp;modem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="61" />
+        <location filename="../../ui/settings_lines.py" line="62" />
         <source>Add &amp;SIP line</source>
         <translation>Ajouter la ligne &amp;SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="63" />
+        <location filename="../../ui/settings_lines.py" line="64" />
         <source>&amp;Test</source>
         <translation>&amp;Tester</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="70" />
+        <location filename="../../ui/settings_lines.py" line="71" />
         <source>Add &amp;FRITZ!Box</source>
         <translation>Ajouter la &amp;FRITZ!Box</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="75" />
+        <location filename="../../ui/settings_lines.py" line="76" />
         <source>Modem</source>
         <translation>Modem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="79" />
+        <location filename="../../ui/settings_lines.py" line="80" />
         <source>SIP account</source>
         <translation>Compte SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="81" />
+        <location filename="../../ui/settings_lines.py" line="82" />
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="82" />
+        <location filename="../../ui/settings_lines.py" line="83" />
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="83" />
+        <location filename="../../ui/settings_lines.py" line="84" />
         <source>PBX:</source>
         <translation>Standard (PBX) :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="84" />
+        <location filename="../../ui/settings_lines.py" line="85" />
         <source>Voicemail:</source>
         <translation>Messagerie :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="91" />
+        <location filename="../../ui/settings_lines.py" line="92" />
         <source>FRITZ!Box</source>
         <translation>FRITZ!Box</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="97" />
+        <location filename="../../ui/settings_lines.py" line="98" />
         <source>Lines, one address a line:</source>
         <translation>Lignes, une adresse par ligne :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="131" />
+        <location filename="../../ui/settings_lines.py" line="140" />
         <source>Type the PBX address first.</source>
         <translation>Saisissez d'abord l'adresse du standard.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="148" />
+        <location filename="../../ui/settings_lines.py" line="157" />
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="160" />
+        <location filename="../../ui/settings_lines.py" line="169" />
         <source>The line is up: the PBX accepted the account.</source>
         <translation>La ligne est active : le standard a accepté le compte.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="162" />
+        <location filename="../../ui/settings_lines.py" line="171" />
         <source>No answer from the PBX: %1</source>
         <translation>Pas de réponse du standard : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="163" />
+        <location filename="../../ui/settings_lines.py" line="172" />
         <source>nothing received</source>
         <translation>rien reçu</translation>
     </message>

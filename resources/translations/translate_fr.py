@@ -196,6 +196,11 @@ FR = {
         "Les nouvelles lignes sont ouvertes au prochain démarrage.",
     "Follow the system": "Comme le système", "Language:": "Langue :",
     "Start CustomScreen when I log in": "Lancer CustomScreen à l’ouverture de session",
+    "read-only": "lecture seule", "Read-only": "Lecture seule", "CustomScreen": "CustomScreen",
+    "Another CustomScreen journals the calls of this database:\n%1\n\n"
+    "This window shows the journal but takes no calls and saves nothing.":
+        "Un autre CustomScreen enregistre les appels de cette base :\n%1\n\n"
+        "Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rien.",
     "Default region:": "Région par défaut :", "Weekly mode schedule:": "Planning des modes :",
     "One slot a line: days, hours, mode (normal, priority, closed).":
         "Un créneau par ligne : jours, heures, mode (normal, priority, closed).",
