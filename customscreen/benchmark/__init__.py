@@ -26,6 +26,7 @@ QUICK = Office(contacts=10_000, calls=100_000)
 TARGETS = {
     "ring_to_card_modem_ms": "median < 15, p99 < 50",
     "ring_to_card_sip_ms": "median < 15, p99 < 50",
+    "modem_nmbr_to_journal_ms": "median < 10",
     "lookup_ms": "p99 < 1",
     "search_ms": "p99 < 20",
     "journal_calls_per_s": ">= 2000",
@@ -60,6 +61,18 @@ def measure(office: Office, quick: bool) -> dict[str, Any]:
     for key, step in steps:
         _say(f"measuring {key}…")
         results[key] = step()
+    _say("measuring the lines alone: modem NMBR -> journaled, INVITE -> 180, baresip's 180…")
+    from . import rings
+
+    alone = rings.headless(store, calls=50 if quick else 200)
+    results["modem_nmbr_to_journal_ms"] = Distribution.of(alone["modem"])
+    results["sip_invite_to_180_ms"] = Distribution.of(alone["sip"])
+    reference = rings.baresip_reference(calls=50 if quick else 500)
+    if reference:
+        baresip = Distribution.of(reference)
+        results["baresip_invite_to_180_ms"] = baresip
+        results["sip_vs_baresip_ratio"] = round(
+            results["sip_invite_to_180_ms"].p50 / baresip.p50, 2)
     _say("measuring the statistics report…")
     results["stats_report_all_s"], results["stats_report_year_s"] = measures.stats_reports(
         store, runs=2 if quick else 3)

@@ -22,7 +22,8 @@ from telephony.modem.fake import FakeModem
 from telephony.sip.probe import SipProbe, ring_time
 from telephony.source import open_source
 
-from ..switchboard import LineChanged, Notice, Switchboard
+from ..store import Store
+from ..switchboard import CallAnnounced, LineChanged, Notice, Switchboard
 from .timing import FinishLine
 
 LINE_UP_TIMEOUT_S = 15.0
@@ -94,6 +95,27 @@ def sip(board: Switchboard, finish: FinishLine, calls: int) -> list[float]:
     finally:
         line.stop()
     return samples
+
+
+def headless(store: Store, calls: int) -> dict[str, list[float]]:
+    """The lines without the desk: NMBR written -> call journaled and announced
+    (the modem's own target), and INVITE -> 180 Ringing from our user agent."""
+    board = Switchboard(store, "FR")
+    finish = FinishLine()
+
+    def announced(notice: Notice) -> None:
+        if isinstance(notice, CallAnnounced):
+            finish.mark(notice.call.number)
+
+    board.add_observer(announced)
+    try:
+        modem_ms = modem(board, finish, calls)
+        port = free_udp_port()
+        board.attach(open_source(f"sip-listen://127.0.0.1:{port}"))
+        ringing_ms = invite_to_ringing(port, calls)
+    finally:
+        board.stop()
+    return {"modem": modem_ms, "sip": ringing_ms}
 
 
 def invite_to_ringing(port: int, calls: int) -> list[float]:
