@@ -1,0 +1,177 @@
+"""A finished PDF on screen, on the office printer, or saved: preview, print, save.
+
+The PDF reportlab wrote is the document. The printer gets its pages as
+pictures (``pdf_pages``), scaled to the paper; saving copies its bytes, so a
+numbered fax keeps the hash the register filed.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
+
+from .pdf_pages import PdfPages, PdfPagesError
+
+#: Beyond 300 dpi a laser printer's toner shows no more detail, and an A4
+#: page already takes 35 MB of pixels.
+PRINT_DPI = 300
+#: The preview keeps every page in memory: 150 dpi stays sharp at 200 % zoom.
+PREVIEW_DPI = 150
+
+
+class PrintError(Exception):
+    """The printer refused the job: no device, a file it cannot write."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PrintPreview", text)
+
+
+def fit_page(printer: QPrinter, pages: PdfPages) -> None:
+    """Paper of the document's first page, portrait or landscape like it."""
+    if not len(pages):
+        return
+    size = pages.size(0)
+    landscape = size.width() > size.height()
+    portrait = QSizeF(size.height(), size.width()) if landscape else size
+    paper = QPageSize(portrait, QPageSize.Unit.Point, "",
+                      QPageSize.SizeMatchPolicy.FuzzyMatch)
+    orientation = (QPageLayout.Orientation.Landscape if landscape
+                   else QPageLayout.Orientation.Portrait)
+    # The PDF carries its own margins; the printer adds only what it cannot print.
+    printer.setPageLayout(QPageLayout(paper, orientation, QMarginsF(0, 0, 0, 0)))
+
+
+def _picture(pages: PdfPages, index: int, dpi: float) -> QImage:
+    image = pages.image(index, dpi)
+    # Our documents print in greys: one byte a pixel instead of four.
+    if image.allGray():
+        return image.convertToFormat(QImage.Format.Format_Grayscale8)
+    return image
+
+
+def paint_pages(pages: PdfPages, printer: QPrinter) -> None:
+    """Draw every page on the printer, each scaled to the printable area, aspect kept."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintError(_tr("The printer could not be started."))
+    try:
+        previewing = painter.paintEngine().type() == QPaintEngine.Type.Picture
+        dpi = min(printer.resolution(), PREVIEW_DPI if previewing else PRINT_DPI)
+        area = painter.viewport()
+        for index in range(len(pages)):
+            if index and not printer.newPage():
+                raise PrintError(_tr("The printer stopped at page %1.").replace(
+                    "%1", str(index + 1)))
+            image = _picture(pages, index, dpi)
+            scale = min(area.width() / image.width(), area.height() / image.height())
+            width, height = round(image.width() * scale), round(image.height() * scale)
+            target = QRect(area.x() + (area.width() - width) // 2, area.y(), width, height)
+            painter.drawImage(target, image)
+    finally:
+        painter.end()
+
+
+def _load(pdf: Path, parent: QWidget | None) -> PdfPages | None:
+    try:
+        return PdfPages.open(pdf)
+    except (OSError, PdfPagesError) as exc:
+        QMessageBox.warning(parent, _tr("Print"), _tr("%1 cannot be read: %2").replace(
+            "%1", str(pdf)).replace("%2", str(exc)))
+        return None
+
+
+def _paint_or_say(pages: PdfPages, printer: QPrinter, parent: QWidget | None) -> bool:
+    try:
+        paint_pages(pages, printer)
+    except PrintError as exc:
+        QMessageBox.warning(parent, _tr("Print"), str(exc))
+        return False
+    return True
+
+
+def _printer(pdf: Path, pages: PdfPages) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setDocName(pdf.stem)
+    fit_page(printer, pages)
+    return printer
+
+
+class DocumentPreview(QPrintPreviewDialog):
+    """Qt's preview of one PDF, with Save as PDF beside its Print button."""
+
+    def __init__(self, pdf: Path, pages: PdfPages, parent: QWidget | None = None) -> None:
+        printer = _printer(pdf, pages)
+        super().__init__(printer, parent)
+        # The dialog does not own its printer: it must live as long as the dialog.
+        self.pdf, self.pages, self.printer = pdf, pages, printer
+        self.setWindowTitle(_tr("Print preview — %1").replace("%1", pdf.name))
+        self.paintRequested.connect(lambda device: _paint_or_say(self.pages, device, self))
+        toolbar = self.findChild(QToolBar)
+        if toolbar is not None:
+            toolbar.addSeparator()
+            self.save_action = toolbar.addAction(_tr("Save as PDF…"))
+            self.save_action.triggered.connect(lambda: save_pdf(self.pdf, self))
+        self.finished.connect(lambda _: self.pages.close())
+        self.resize(900, 760)
+
+
+def preview_dialog(pdf: Path, parent: QWidget | None = None) -> DocumentPreview | None:
+    """The preview of ``pdf``; None (and a message) if it cannot be read."""
+    pdf = Path(pdf)
+    pages = _load(pdf, parent)
+    return None if pages is None else DocumentPreview(pdf, pages, parent)
+
+
+def preview(pdf: Path, parent: QWidget | None = None) -> bool:
+    """Show the preview until it is closed; False when the PDF could not be read."""
+    dialog = preview_dialog(pdf, parent)
+    if dialog is None:
+        return False
+    dialog.exec()
+    return True
+
+
+def print_pdf(pdf: Path, parent: QWidget | None = None) -> bool:
+    """The system's print dialog, then the pages to the chosen printer; True once sent."""
+    pdf = Path(pdf)
+    pages = _load(pdf, parent)
+    if pages is None:
+        return False
+    try:
+        printer = _printer(pdf, pages)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_tr("Print %1").replace("%1", pdf.name))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        return _paint_or_say(pages, printer, parent)
+    finally:
+        pages.close()
+
+
+def save_pdf(pdf: Path, parent: QWidget | None = None, suggested: str | None = None
+             ) -> Path | None:
+    """Ask where, then copy the PDF's bytes there; the copy's path, or None."""
+    pdf = Path(pdf)
+    start = str(Path.home() / (suggested or pdf.name))
+    chosen, _ = QFileDialog.getSaveFileName(parent, _tr("Save as PDF"), start,
+                                            _tr("PDF documents (*.pdf)"))
+    if not chosen:
+        return None
+    target = Path(chosen)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    try:
+        if target.resolve() != pdf.resolve():
+            shutil.copyfile(pdf, target)
+    except OSError as exc:
+        QMessageBox.warning(parent, _tr("Save as PDF"), _tr(
+            "The PDF could not be saved to %1: %2").replace("%1", str(target)).replace(
+            "%2", exc.strerror or str(exc)))
+        return None
+    return target
