@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from customscreen import (
@@ -76,6 +76,7 @@ class Desk(QObject):
         self.window.calls.open_card.connect(self.open_card_for)
         self.window.note_requested.connect(self.note_on_current_call)
         self.window.print_requested.connect(self.print_current)
+        self.window.documents_requested.connect(self.open_documents)
         self.window.settings_requested.connect(self.edit_settings)
         self.window.user_requested.connect(self.change_user)
         self.window.escape_pressed.connect(self.cards.close_top)
@@ -261,12 +262,32 @@ class Desk(QObject):
             self.window.tabs.setCurrentIndex(0)
             self.window.calls.note.setFocus()
 
-    def print_current(self) -> None:
+    def current_contact_id(self) -> int | None:
+        """The caller of the top card, else the contact selected in the contacts tab."""
         top = self.cards.top()
-        contact_id = top.call.caller.id if top and top.call.caller else \
-            self.window.contacts.current_id()
+        if top and top.call.caller:
+            return top.call.caller.id
+        return self.window.contacts.current_id()
+
+    def print_current(self) -> None:
+        contact_id = self.current_contact_id()
         if contact_id:
             print_card(self.store, contact_id, self.region, self.window)
+
+    def open_documents(self) -> QDialog | None:
+        """File ▸ Documents, on the current contact; window-modal, so this returns at once."""
+        try:
+            # Imported when asked, like the card's printing: reportlab is optional.
+            from .documents_dialog import DocumentsDialog
+        except ImportError:
+            QMessageBox.information(self.window, self.tr("Documents"), self.tr(
+                "Printing is not installed on this computer (customscreen.documents)."))
+            return None
+        dialog = DocumentsDialog(self.store, self.region, self.board.user,
+                                 self.current_contact_id(), self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- callbacks falling due ---------------------------------------------------------
 

@@ -24,6 +24,7 @@ class MainWindow(QMainWindow):
     # What the menus ask of the desk; the desk knows the cards and the current call.
     note_requested = Signal()
     print_requested = Signal()
+    documents_requested = Signal()
     settings_requested = Signal()
     user_requested = Signal()
     escape_pressed = Signal()
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(None, lambda: self.contacts.import_contacts())
         self.export_action = self._action(None, lambda: self.contacts.export_contacts())
         self.print_action = self._action(QKeySequence.StandardKey.Print, self.print_requested)
+        self.documents_action = self._action("Ctrl+Shift+P", self.documents_requested)
         self.settings_action = self._action(None, self.settings_requested)
         self.user_action = self._action(None, self.user_requested)
         self.quit_action = self._action(QKeySequence.StandardKey.Quit, self.close)
@@ -105,7 +107,8 @@ class MainWindow(QMainWindow):
             bar.addMenu(menu)
         self.file_menu.addActions([self.import_action, self.export_action])
         self.file_menu.addSeparator()
-        self.file_menu.addActions([self.print_action, self.settings_action, self.user_action])
+        self.file_menu.addActions([self.print_action, self.documents_action, self.settings_action,
+                                   self.user_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.call_menu.addActions([self.note_action, self.new_contact_action, self.find_action])
@@ -123,6 +126,7 @@ class MainWindow(QMainWindow):
         self.import_action.setText(self.tr("&Import contacts…"))
         self.export_action.setText(self.tr("&Export contacts…"))
         self.print_action.setText(self.tr("&Print card…"))
+        self.documents_action.setText(self.tr("&Documents…"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.user_action.setText(self.tr("Change &user…"))
         self.quit_action.setText(self.tr("&Quit"))

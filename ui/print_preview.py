@@ -24,12 +24,12 @@ PRINT_DPI = 300
 PREVIEW_DPI = 150
 
 
+# lupdate finds the strings by this name: translate("Context", "text").
+translate = QCoreApplication.translate
+
+
 class PrintError(Exception):
     """The printer refused the job: no device, a file it cannot write."""
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintPreview", text)
 
 
 def fit_page(printer: QPrinter, pages: PdfPages) -> None:
@@ -59,14 +59,15 @@ def paint_pages(pages: PdfPages, printer: QPrinter) -> None:
     """Draw every page on the printer, each scaled to the printable area, aspect kept."""
     painter = QPainter()
     if not painter.begin(printer):
-        raise PrintError(_tr("The printer could not be started."))
+        raise PrintError(translate("PrintPreview", "The printer could not be started."))
     try:
         previewing = painter.paintEngine().type() == QPaintEngine.Type.Picture
         dpi = min(printer.resolution(), PREVIEW_DPI if previewing else PRINT_DPI)
         area = painter.viewport()
         for index in range(len(pages)):
             if index and not printer.newPage():
-                raise PrintError(_tr("The printer stopped at page %1.").replace(
+                raise PrintError(translate(
+                    "PrintPreview", "The printer stopped at page %1.").replace(
                     "%1", str(index + 1)))
             image = _picture(pages, index, dpi)
             scale = min(area.width() / image.width(), area.height() / image.height())
@@ -81,7 +82,8 @@ def _load(pdf: Path, parent: QWidget | None) -> PdfPages | None:
     try:
         return PdfPages.open(pdf)
     except (OSError, PdfPagesError) as exc:
-        QMessageBox.warning(parent, _tr("Print"), _tr("%1 cannot be read: %2").replace(
+        QMessageBox.warning(parent, translate("PrintPreview", "Print"), translate(
+            "PrintPreview", "%1 cannot be read: %2").replace(
             "%1", str(pdf)).replace("%2", str(exc)))
         return None
 
@@ -90,7 +92,7 @@ def _paint_or_say(pages: PdfPages, printer: QPrinter, parent: QWidget | None) ->
     try:
         paint_pages(pages, printer)
     except PrintError as exc:
-        QMessageBox.warning(parent, _tr("Print"), str(exc))
+        QMessageBox.warning(parent, translate("PrintPreview", "Print"), str(exc))
         return False
     return True
 
@@ -110,12 +112,12 @@ class DocumentPreview(QPrintPreviewDialog):
         super().__init__(printer, parent)
         # The dialog does not own its printer: it must live as long as the dialog.
         self.pdf, self.pages, self.printer = pdf, pages, printer
-        self.setWindowTitle(_tr("Print preview — %1").replace("%1", pdf.name))
+        self.setWindowTitle(translate("PrintPreview", "Print preview — %1").replace("%1", pdf.name))
         self.paintRequested.connect(lambda device: _paint_or_say(self.pages, device, self))
         toolbar = self.findChild(QToolBar)
         if toolbar is not None:
             toolbar.addSeparator()
-            self.save_action = toolbar.addAction(_tr("Save as PDF…"))
+            self.save_action = toolbar.addAction(translate("PrintPreview", "Save as PDF…"))
             self.save_action.triggered.connect(lambda: save_pdf(self.pdf, self))
         self.finished.connect(lambda _: self.pages.close())
         self.resize(900, 760)
@@ -137,41 +139,64 @@ def preview(pdf: Path, parent: QWidget | None = None) -> bool:
     return True
 
 
-def print_pdf(pdf: Path, parent: QWidget | None = None) -> bool:
-    """The system's print dialog, then the pages to the chosen printer; True once sent."""
+def ask_printer(pdf: Path, parent: QWidget | None = None) -> QPrinter | None:
+    """The system's print dialog, paper set like ``pdf``; None when cancelled or unreadable."""
     pdf = Path(pdf)
     pages = _load(pdf, parent)
     if pages is None:
-        return False
+        return None
     try:
         printer = _printer(pdf, pages)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("Print %1").replace("%1", pdf.name))
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
+    finally:
+        pages.close()
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(translate("PrintPreview", "Print %1").replace("%1", pdf.name))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return printer
+
+
+def print_on(printer: QPrinter, pdf: Path, parent: QWidget | None = None) -> bool:
+    """Send every page of ``pdf`` to a printer already chosen; True once sent."""
+    pages = _load(Path(pdf), parent)
+    if pages is None:
+        return False
+    try:
         return _paint_or_say(pages, printer, parent)
     finally:
         pages.close()
+
+
+def print_pdf(pdf: Path, parent: QWidget | None = None) -> bool:
+    """The system's print dialog, then the pages to the chosen printer; True once sent."""
+    printer = ask_printer(pdf, parent)
+    return printer is not None and print_on(printer, pdf, parent)
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
+    """Where to save a PDF, ".pdf" added when forgotten; None when cancelled."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, translate("PrintPreview", "Save as PDF"),
+                                            str(Path.home() / suggested),
+                                            translate("PrintPreview", "PDF documents (*.pdf)"))
+    if not chosen:
+        return None
+    target = Path(chosen)
+    return target if target.suffix.lower() == ".pdf" else target.with_name(target.name + ".pdf")
 
 
 def save_pdf(pdf: Path, parent: QWidget | None = None, suggested: str | None = None
              ) -> Path | None:
     """Ask where, then copy the PDF's bytes there; the copy's path, or None."""
     pdf = Path(pdf)
-    start = str(Path.home() / (suggested or pdf.name))
-    chosen, _ = QFileDialog.getSaveFileName(parent, _tr("Save as PDF"), start,
-                                            _tr("PDF documents (*.pdf)"))
-    if not chosen:
+    target = ask_pdf_path(parent, suggested or pdf.name)
+    if target is None:
         return None
-    target = Path(chosen)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_name(target.name + ".pdf")
     try:
-        if target.resolve() != pdf.resolve():
+        if not target.exists() or not target.samefile(pdf):
             shutil.copyfile(pdf, target)
     except OSError as exc:
-        QMessageBox.warning(parent, _tr("Save as PDF"), _tr(
-            "The PDF could not be saved to %1: %2").replace("%1", str(target)).replace(
-            "%2", exc.strerror or str(exc)))
+        text = translate("PrintPreview", "The PDF could not be saved to %1: %2")
+        QMessageBox.warning(parent, translate("PrintPreview", "Save as PDF"), text.replace(
+            "%1", str(target)).replace("%2", exc.strerror or str(exc)))
         return None
     return target

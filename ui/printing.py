@@ -1,4 +1,7 @@
-"""Printing a caller's card through ``customscreen.documents``, when it is installed."""
+"""Printing a caller's card through ``customscreen.documents``, when it is installed.
+
+The card opens in the print preview, where it is printed or saved as PDF.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,7 @@ import importlib
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from customscreen.store import Store
@@ -28,6 +30,7 @@ def print_card(store: Store, contact_id: int, region: str, parent: QWidget | Non
     title = QCoreApplication.translate("Printing", "Print card")
     try:
         target = card_pdf(store, contact_id, region)
+        print_preview = importlib.import_module("ui.print_preview")
     except ImportError:
         QMessageBox.information(parent, title, QCoreApplication.translate(
             "Printing", "Printing is not installed on this computer (customscreen.documents)."))
@@ -36,5 +39,5 @@ def print_card(store: Store, contact_id: int, region: str, parent: QWidget | Non
         QMessageBox.warning(parent, title, QCoreApplication.translate(
             "Printing", "The card could not be printed: %1").replace("%1", str(exc)))
         return None
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    print_preview.preview(target, parent)
     return target

@@ -680,63 +680,73 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="99" />
+        <location filename="../../ui/desk.py" line="101" />
         <source>CustomScreen</source>
         <extracomment>What the daily chores did (backup, retention), from their own thread.</extracomment>
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="174" />
+        <location filename="../../ui/desk.py" line="176" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="177" />
+        <location filename="../../ui/desk.py" line="179" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="223" />
+        <location filename="../../ui/desk.py" line="225" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="224" />
+        <location filename="../../ui/desk.py" line="226" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="236" />
+        <location filename="../../ui/desk.py" line="238" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="250" />
+        <location filename="../../ui/desk.py" line="252" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="274" />
+        <location filename="../../ui/desk.py" line="283" />
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="284" />
+        <source>Printing is not installed on this computer (customscreen.documents).</source>
+        <translation>L'impression n'est pas installée sur cet ordinateur (customscreen.documents).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="296" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="278" />
+        <location filename="../../ui/desk.py" line="300" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="279" />
+        <location filename="../../ui/desk.py" line="301" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301" />
+        <location filename="../../ui/desk.py" line="323" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="302" />
+        <location filename="../../ui/desk.py" line="324" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -762,6 +772,261 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <location filename="../../ui/tray.py" line="75" />
         <source>%1 new in the voicemail queue</source>
         <translation>%1 nouveaux dans la file de messagerie</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDialog</name>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="75" />
+        <location filename="../../ui/documents_dialog.py" line="315" />
+        <source>Documents</source>
+        <extracomment>Fields that hold paragraphs or one order line a line. The period a call log or a report opens on: the last month.</extracomment>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="80" />
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="82" />
+        <source>Search a name, company, number or note…</source>
+        <translation>Chercher un nom, une société, un numéro, une note…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="90" />
+        <source>Period</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="97" />
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="99" />
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="103" />
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="111" />
+        <source>Pre&amp;view</source>
+        <translation>&amp;Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="112" />
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="113" />
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="123" />
+        <source>Document:</source>
+        <translation>Document :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="144" />
+        <source>Order confirmation (bon pour accord)</source>
+        <translation>Bon pour accord</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="145" />
+        <source>Quote (devis)</source>
+        <translation>Devis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="146" />
+        <source>Callback slip (fiche de rappel)</source>
+        <translation>Fiche de rappel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="147" />
+        <source>Letter (lettre)</source>
+        <translation>Lettre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="149" />
+        <source>Caller card</source>
+        <translation>Fiche de l'appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="149" />
+        <source>Call log of a period</source>
+        <translation>Journal des appels d'une période</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="150" />
+        <source>Statistics report of a period</source>
+        <translation>Rapport statistique d'une période</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="155" />
+        <source>Subject:</source>
+        <translation>Objet :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="155" />
+        <source>Lines:</source>
+        <translation>Lignes :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="156" />
+        <source>Price excl. VAT:</source>
+        <translation>Prix HT :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="156" />
+        <source>Date:</source>
+        <translation>Date :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="157" />
+        <source>Place:</source>
+        <translation>Lieu :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="157" />
+        <source>VAT rate (%):</source>
+        <translation>Taux de TVA (%) :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="158" />
+        <source>Conditions:</source>
+        <translation>Conditions :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="158" />
+        <source>Valid until:</source>
+        <translation>Valable jusqu'au :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="159" />
+        <source>For (who calls back):</source>
+        <translation>Pour (qui rappelle) :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="159" />
+        <source>Caller:</source>
+        <translation>Appelant :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="160" />
+        <source>Number:</source>
+        <translation>Numéro :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="160" />
+        <source>Received:</source>
+        <translation>Reçu le :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="161" />
+        <source>Call back before:</source>
+        <translation>Rappeler avant :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="161" />
+        <source>Message:</source>
+        <translation>Message :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="162" />
+        <source>Taken by:</source>
+        <translation>Pris par :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="162" />
+        <source>Body:</source>
+        <translation>Texte :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="163" />
+        <source>Salutation:</source>
+        <translation>Formule d'appel :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="163" />
+        <source>Closing:</source>
+        <translation>Formule de politesse :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="164" />
+        <source>Their reference:</source>
+        <translation>Leur référence :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="164" />
+        <source>Notes:</source>
+        <translation>Notes :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="169" />
+        <source>One line each: designation|quantity|unit price excl. VAT, e.g. Boiler service|1|120</source>
+        <translation>Une ligne chacune : désignation|quantité|prix unitaire HT, p. ex. Entretien chaudière|1|120</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="171" />
+        <source>30 days after issue</source>
+        <translation>30 jours après l'émission</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="172" />
+        <source>the contact</source>
+        <translation>le contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="172" />
+        <source>the contact's first number</source>
+        <translation>le premier numéro du contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="173" />
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="174" />
+        <source>One paragraph a line</source>
+        <translation>Un paragraphe par ligne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="214" />
+        <source>Fields in bold are required.</source>
+        <translation>Les champs en gras sont obligatoires.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="241" />
+        <source>Choose a contact first.</source>
+        <translation>Choisissez d'abord un contact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="249" />
+        <source>The period ends before it starts.</source>
+        <translation>La période se termine avant de commencer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="262" />
+        <source>Fill in the required fields: %1</source>
+        <translation>Remplissez les champs obligatoires : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="299" />
+        <source>PREVIEW</source>
+        <translation>APERÇU</translation>
+    </message>
+    <message>
+        <location filename="../../ui/documents_dialog.py" line="307" />
+        <source>Issued under register number %1: %2</source>
+        <translation>Émis sous le numéro de registre %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1119,113 +1384,118 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="118" />
+        <location filename="../../ui/mainwindow.py" line="121" />
         <source>CustomScreen — caller ID and call journal</source>
         <translation>CustomScreen — identification et journal d'appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="119" />
+        <location filename="../../ui/mainwindow.py" line="122" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120" />
+        <location filename="../../ui/mainwindow.py" line="123" />
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121" />
+        <location filename="../../ui/mainwindow.py" line="124" />
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122" />
+        <location filename="../../ui/mainwindow.py" line="125" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="123" />
+        <location filename="../../ui/mainwindow.py" line="126" />
         <source>&amp;Import contacts…</source>
         <translation>&amp;Importer des contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124" />
+        <location filename="../../ui/mainwindow.py" line="127" />
         <source>&amp;Export contacts…</source>
         <translation>&amp;Exporter les contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="125" />
+        <location filename="../../ui/mainwindow.py" line="128" />
         <source>&amp;Print card…</source>
         <translation>Im&amp;primer la fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="126" />
+        <location filename="../../ui/mainwindow.py" line="129" />
+        <source>&amp;Documents…</source>
+        <translation>&amp;Documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="130" />
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127" />
+        <location filename="../../ui/mainwindow.py" line="131" />
         <source>Change &amp;user…</source>
         <translation>Changer d'&amp;utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="128" />
+        <location filename="../../ui/mainwindow.py" line="132" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="129" />
+        <location filename="../../ui/mainwindow.py" line="133" />
         <source>&amp;Note on the current call</source>
         <translation>&amp;Note sur l'appel en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="130" />
+        <location filename="../../ui/mainwindow.py" line="134" />
         <source>&amp;New contact…</source>
         <translation>&amp;Nouveau contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="131" />
+        <location filename="../../ui/mainwindow.py" line="135" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="138" />
+        <location filename="../../ui/mainwindow.py" line="142" />
         <source>&amp;Voicemail queue</source>
         <translation>File de &amp;messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="141" />
+        <location filename="../../ui/mainwindow.py" line="145" />
         <source>C&amp;alls</source>
         <translation>&amp;Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="141" />
+        <location filename="../../ui/mainwindow.py" line="145" />
         <source>C&amp;ontacts</source>
         <translation>&amp;Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="141" />
+        <location filename="../../ui/mainwindow.py" line="145" />
         <source>Call&amp;backs</source>
         <translation>&amp;Rappels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="142" />
+        <location filename="../../ui/mainwindow.py" line="146" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistiques</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="154" />
-        <location filename="../../ui/mainwindow.py" line="155" />
+        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="159" />
         <source>Mode: %1</source>
         <translation>Mode : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157" />
+        <location filename="../../ui/mainwindow.py" line="161" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="162" />
         <source>At the desk: %1</source>
         <translation>À l'accueil : %1</translation>
     </message>
@@ -1277,19 +1547,75 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <location filename="../../ui/print_preview.py" line="62" />
+        <source>The printer could not be started.</source>
+        <extracomment>Beyond 300 dpi a laser printer's toner shows no more detail, and an A4 page already takes 35 MB of pixels. The preview keeps every page in memory: 150 dpi stays sharp at 200 % zoom.</extracomment>
+        <translation>L'imprimante n'a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="69" />
+        <source>The printer stopped at page %1.</source>
+        <translation>L'imprimante s'est arrêtée à la page %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="85" />
+        <location filename="../../ui/print_preview.py" line="95" />
+        <source>Print</source>
+        <translation>Imprimer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="85" />
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 est illisible : %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="115" />
+        <source>Print preview — %1</source>
+        <translation>Aperçu avant impression — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="120" />
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="153" />
+        <source>Print %1</source>
+        <translation>Imprimer %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="178" />
+        <location filename="../../ui/print_preview.py" line="199" />
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="180" />
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_preview.py" line="198" />
+        <source>The PDF could not be saved to %1: %2</source>
+        <translation>Le PDF n'a pas pu être enregistré dans %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="28" />
+        <location filename="../../ui/printing.py" line="30" />
         <source>Print card</source>
         <translation>Imprimer la fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="32" />
+        <location filename="../../ui/printing.py" line="35" />
         <source>Printing is not installed on this computer (customscreen.documents).</source>
         <translation>L'impression n'est pas installée sur cet ordinateur (customscreen.documents).</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="36" />
+        <location filename="../../ui/printing.py" line="39" />
         <source>The card could not be printed: %1</source>
         <translation>La fiche n'a pas pu être imprimée : %1</translation>
     </message>
