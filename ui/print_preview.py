@@ -64,6 +64,8 @@ def paint_pages(pages: PdfPages, printer: QPrinter) -> None:
         previewing = painter.paintEngine().type() == QPaintEngine.Type.Picture
         dpi = min(printer.resolution(), PREVIEW_DPI if previewing else PRINT_DPI)
         area = painter.viewport()
+        # The preview shrinks a 150 dpi page to the screen: filter, don't drop pixels.
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         for index in range(len(pages)):
             if index and not printer.newPage():
                 raise PrintError(translate(
