@@ -11,7 +11,7 @@ from .store import Store
 
 
 class CallbackError(ValueError):
-    pass
+    """A callback that cannot be created or completed as asked."""
 
 
 @dataclass(frozen=True)

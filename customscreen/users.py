@@ -10,7 +10,7 @@ from .store import Store
 
 
 class UserError(ValueError):
-    pass
+    """A user name that cannot be added or removed as asked."""
 
 
 def list_users(store: Store, include_inactive: bool = False) -> list[str]:

@@ -26,7 +26,7 @@ _NEXT = {
 
 
 class QueueError(ValueError):
-    pass
+    """A queue item that does not exist or cannot move to the state asked."""
 
 
 @dataclass(frozen=True)
