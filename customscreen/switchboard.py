@@ -27,7 +27,6 @@ from telephony.events import (
     LineStatus,
     Outcome,
     Presentation,
-    Ring,
 )
 from telephony.source import Source
 
@@ -155,11 +154,10 @@ class Switchboard:
                 return
             key = (id(source), event.key)
             if key in self._ended:
-                if not isinstance(event, Ring):
-                    return  # a repeat of a call that is over
-                # A new ring on a key that ended is a new call: the FRITZ!Box
-                # numbers its connections from 0 again for every call.
-                del self._ended[key]
+                # A repeat of a call that is over. Sources give every call its
+                # own key (the FRITZ!Box line counts rings, since the box reuses
+                # its connection numbers), so a late event never makes a new call.
+                return
             live = self._live.get(key)
             if isinstance(event, CallerId):
                 if live is None:

@@ -128,6 +128,13 @@ class CallMonitor:
         #: Lines that were not call-monitor output, or too long.
         self.malformed = 0
 
+    def restart(self) -> None:
+        """A new connection: forget half a line and the calls of the old one,
+        but keep counting rings so that no call key is ever given twice."""
+        self._buffer.clear()
+        self._discarding = False
+        self._connections.clear()
+
     def feed(self, data: bytes) -> list[Event]:
         events: list[Event] = []
         self._buffer += data
@@ -266,7 +273,7 @@ class FritzBoxLine(Source):
             return f"FRITZ!Box at {where} not answering ({exc})"
         self._sock = sock
         self.failures = 0
-        self.monitor = CallMonitor(self.clock)
+        self.monitor.restart()
         emit(LineStatus(LineState.UP, self.clock(), f"call monitor at {where}"))
         try:
             sock.settimeout(None)
