@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -280,18 +279,14 @@ def _save_rows(store: Store, rows: list[_Row]) -> None:
         for c in updates:
             c.id = known[c.name.strip().casefold()]
             contacts.save_in(conn, c)
+            names[c.id] = c.name.strip()
         people = [row for row in rows if row.contact.kind != "company"]
         for row in people:
             if row.company:
                 row.contact.company_id = known[row.company.casefold()]
-        contacts.insert_many(conn, [row.contact for row in people],
-                             {cid: name for cid, name in _names(conn, known).items()})
-
-
-def _names(conn: sqlite3.Connection, known: dict[str, int]) -> dict[int, str]:
-    ids = set(known.values())
-    return {cid: name for cid, name in conn.execute(
-        "SELECT id, name FROM contacts WHERE kind = 'company'") if cid in ids}
+        # insert_many added the new companies to ``names``: the people's
+        # search rows carry their company's name without another query.
+        contacts.insert_many(conn, [row.contact for row in people], names)
 
 
 # -- export ---------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 from telephony.events import CallerId, Ended
 from telephony.simulator import DemoLine
 
-from .. import contacts, contacts_io, journal
+from .. import contacts, contacts_io
 from ..routing import Mode
 from ..store import Store
 from ..switchboard import Switchboard
@@ -56,15 +56,6 @@ def journal_throughput(store: Store, calls: int = 3000) -> float:
     with store.transaction() as conn:
         conn.execute("DELETE FROM calls WHERE source_key LIKE 'bench-%' AND source = 'demo'")
     return round(calls / elapsed, 1)
-
-
-def journal_pages(store: Store, runs: int = 20) -> tuple[Distribution, Distribution]:
-    """First page of the journal, and a jump to the middle (the SQL under the view)."""
-    first = time_ms(lambda: (journal.count(store), journal.page(store, offset=0, limit=100)),
-                    runs)
-    middle = journal.count(store) // 2
-    jump = time_ms(lambda: journal.page(store, offset=middle, limit=100), runs)
-    return first, jump
 
 
 def stats_reports(store: Store, runs: int = 3) -> tuple[Distribution, Distribution]:

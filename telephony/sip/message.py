@@ -129,10 +129,6 @@ class Headers:
         return Headers(kept)
 
 
-def headers_of(pairs: Iterable[tuple[str, str]]) -> Headers:
-    return Headers(tuple((canonical_name(k), v) for k, v in pairs))
-
-
 class _Common:
     headers: Headers
     body: bytes
