@@ -148,8 +148,9 @@ class CallerCard(QFrame):
         number.setFont(number_font)
         number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(number)
-        if caller is None and (call.place or call.line_type):
-            parts = (i18n.place(call.place), i18n.line_type(call.line_type))
+        if caller is None and (call.place or call.line_type or call.country):
+            where = i18n.place(call.place) if call.place else i18n.country(call.country)
+            parts = (where, i18n.line_type(call.line_type))
             hint = ", ".join(p for p in parts if p)
             self.hint_label = self._muted(hint)
             box.addWidget(self.hint_label)

@@ -27,6 +27,7 @@ class CardCall:
     reason: str  # English, the fallback when the code is unknown
     place: str
     line_type: str
+    country: str  # ISO code of a foreign or unplaced number, for its name
     withheld: bool
 
     @property
@@ -34,7 +35,12 @@ class CardCall:
         return self.caller.name if self.caller else (self.network_name or "")
 
 
-def from_view(view: CallView) -> CardCall:
+def _foreign(country: str, region: str) -> str:
+    """The country worth naming: none for a number of the office's own country."""
+    return "" if country == region.upper() else country
+
+
+def from_view(view: CallView, region: str) -> CardCall:
     return CardCall(
         key=(view.source, view.at.isoformat()),
         call_id=view.id,
@@ -47,6 +53,7 @@ def from_view(view: CallView) -> CardCall:
         reason=view.decision.reason,
         place=view.hint.place,
         line_type=view.hint.line_type,
+        country=_foreign(view.hint.country, region),
         withheld=view.presentation.value != "available",
     )
 
@@ -67,6 +74,7 @@ def from_record(store: Store, record: CallRecord, region: str) -> CardCall:
         reason=record.reason,
         place=hint.place,
         line_type=hint.line_type,
+        country=_foreign(hint.country, region),
         withheld=record.presentation != "available",
     )
 

@@ -140,7 +140,7 @@ class Desk(QObject):
     # -- calls ---------------------------------------------------------------------
 
     def call_announced(self, view: CallView) -> None:
-        call = from_view(view)
+        call = from_view(view, self.region)
         # On a busy day a diverted caller is for later: the queue, not a card.
         if call.action == "pop":
             self.current_call = call
@@ -150,7 +150,7 @@ class Desk(QObject):
         self.window.calls.refresh_soon()
 
     def call_updated(self, view: CallView, changed: dict[str, object]) -> None:
-        call = from_view(view)
+        call = from_view(view, self.region)
         card = self.cards.find(call.key)
         if card is not None:
             card.set_call(call)

@@ -199,6 +199,17 @@ def place(text: str) -> str:
     return words.get(text, text)
 
 
+def country(code: str) -> str:
+    """A country's name from its ISO code, in the desk's language where Qt has it."""
+    territory = QLocale.codeToTerritory(code)
+    if territory == QLocale.Country.AnyCountry:
+        return code
+    local = QLocale(QLocale().language(), territory)
+    if local.territory() == territory:  # Qt knows this language there: "Belgique"
+        return local.nativeTerritoryName()
+    return QLocale.territoryToString(territory)
+
+
 def phone_label(code: str) -> str:
     words = {
         "phone": translate("Words", "phone"),

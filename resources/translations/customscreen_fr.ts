@@ -193,57 +193,57 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>pas de numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="185" />
+        <location filename="../../ui/card.py" line="186" />
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="187" />
+        <location filename="../../ui/card.py" line="188" />
         <source>No earlier call</source>
         <translation>Aucun appel précédent</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="197" />
+        <location filename="../../ui/card.py" line="198" />
         <source>Open callbacks</source>
         <translation>Rappels ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="199" />
+        <location filename="../../ui/card.py" line="200" />
         <source>%1 for %2: %3</source>
         <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="211" />
+        <location filename="../../ui/card.py" line="212" />
         <source>&amp;Open contact</source>
         <translation>&amp;Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="214" />
+        <location filename="../../ui/card.py" line="215" />
         <source>&amp;Create contact</source>
         <translation>&amp;Créer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="218" />
+        <location filename="../../ui/card.py" line="219" />
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="221" />
+        <location filename="../../ui/card.py" line="222" />
         <source>&amp;Callback</source>
         <translation>&amp;Rappel…</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="223" />
+        <location filename="../../ui/card.py" line="224" />
         <source>In &amp;6 months</source>
         <translation>Dans &amp;6 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="224" />
+        <location filename="../../ui/card.py" line="225" />
         <source>Create a callback six months from today, in one click</source>
         <translation>Créer un rappel dans six mois, en un clic</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="226" />
+        <location filename="../../ui/card.py" line="227" />
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
@@ -1555,49 +1555,49 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>L'imprimante n'a pas pu démarrer.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="69" />
+        <location filename="../../ui/print_preview.py" line="71" />
         <source>The printer stopped at page %1.</source>
         <translation>L'imprimante s'est arrêtée à la page %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="85" />
-        <location filename="../../ui/print_preview.py" line="95" />
+        <location filename="../../ui/print_preview.py" line="87" />
+        <location filename="../../ui/print_preview.py" line="97" />
         <source>Print</source>
         <translation>Imprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="85" />
+        <location filename="../../ui/print_preview.py" line="87" />
         <source>%1 cannot be read: %2</source>
         <translation>%1 est illisible : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="115" />
+        <location filename="../../ui/print_preview.py" line="117" />
         <source>Print preview — %1</source>
         <translation>Aperçu avant impression — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="120" />
+        <location filename="../../ui/print_preview.py" line="122" />
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="153" />
+        <location filename="../../ui/print_preview.py" line="155" />
         <source>Print %1</source>
         <translation>Imprimer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="178" />
-        <location filename="../../ui/print_preview.py" line="199" />
+        <location filename="../../ui/print_preview.py" line="180" />
+        <location filename="../../ui/print_preview.py" line="201" />
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="180" />
+        <location filename="../../ui/print_preview.py" line="182" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="198" />
+        <location filename="../../ui/print_preview.py" line="200" />
         <source>The PDF could not be saved to %1: %2</source>
         <translation>Le PDF n'a pas pu être enregistré dans %1 : %2</translation>
     </message>
@@ -1623,67 +1623,67 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/i18n.py" line="215" />
+        <location filename="../../ui/i18n.py" line="226" />
         <source>Known caller: %1</source>
         <translation>Correspondant connu : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="216" />
+        <location filename="../../ui/i18n.py" line="227" />
         <source>Unknown number</source>
         <translation>Numéro inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="217" />
+        <location filename="../../ui/i18n.py" line="228" />
         <source>Number withheld by the caller</source>
         <translation>Numéro masqué par l'appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="218" />
+        <location filename="../../ui/i18n.py" line="229" />
         <source>%1 always gets through</source>
         <translation>%1 passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="219" />
+        <location filename="../../ui/i18n.py" line="230" />
         <source>%1 is under contract</source>
         <translation>%1 est sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="220" />
+        <location filename="../../ui/i18n.py" line="231" />
         <source>Busy day: %1's contract has expired, sent to voicemail</source>
         <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="222" />
+        <location filename="../../ui/i18n.py" line="233" />
         <source>Busy day: %1 has no contract, sent to voicemail</source>
         <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="224" />
+        <location filename="../../ui/i18n.py" line="235" />
         <source>Busy day: unknown caller sent to voicemail</source>
         <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="225" />
+        <location filename="../../ui/i18n.py" line="236" />
         <source>Busy day: withheld number sent to voicemail</source>
         <translation>Jour chargé : numéro masqué mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="226" />
+        <location filename="../../ui/i18n.py" line="237" />
         <source>Busy day: sent to voicemail</source>
         <translation>Jour chargé : mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="227" />
+        <location filename="../../ui/i18n.py" line="238" />
         <source>The office is closed: sent to voicemail</source>
         <translation>Bureau fermé : mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="228" />
+        <location filename="../../ui/i18n.py" line="239" />
         <source>%1 is on the blocked list</source>
         <translation>%1 est sur la liste noire</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="233" />
+        <location filename="../../ui/i18n.py" line="244" />
         <source>the caller</source>
         <translation>l'appelant</translation>
     </message>
@@ -2113,7 +2113,7 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="178" />
-        <location filename="../../ui/i18n.py" line="205" />
+        <location filename="../../ui/i18n.py" line="216" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
@@ -2183,17 +2183,17 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>sud-ouest de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="204" />
+        <location filename="../../ui/i18n.py" line="215" />
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="206" />
+        <location filename="../../ui/i18n.py" line="217" />
         <source>fax</source>
         <translation>fax</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="207" />
+        <location filename="../../ui/i18n.py" line="218" />
         <source>other</source>
         <translation>autre</translation>
     </message>

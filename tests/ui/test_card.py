@@ -130,3 +130,18 @@ def test_diverted_call_card_opened_from_the_queue_says_why(desk):
     assert card.badge.text() == "Expired contract"
     assert card.reason_label.text() == (
         "Busy day: Cabinet Roux's contract has expired, sent to voicemail")
+
+
+def test_a_foreign_unknown_number_names_its_country(desk, qtbot):
+    from datetime import datetime
+
+    from telephony.events import CallerId
+    from telephony.simulator import DemoLine
+
+    desk.board.receive(DemoLine("demo:"), CallerId("uk", datetime.now().astimezone(),
+                                                   "00442079460123"))
+    card = desk.cards.top()
+    assert card.hint_label.text() == "United Kingdom, landline"
+    desk.board.receive(DemoLine("demo:"), CallerId("fr", datetime.now().astimezone(),
+                                                   "0639981234"))
+    assert desk.cards.top().hint_label.text() == "mobile"  # home country goes unsaid
