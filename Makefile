@@ -46,8 +46,8 @@ bundle: $(STAMP)
 	  --workpath build/pyinstaller packaging/customscreen.spec
 
 lint: $(STAMP)
-	$(BIN)/ruff check customscreen telephony ui tests
-	$(BIN)/mypy customscreen telephony
+	$(BIN)/ruff check app customscreen telephony ui tests
+	$(BIN)/mypy app customscreen telephony
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info demo-shots

@@ -14,11 +14,10 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 
+from customscreen import contacts
+from customscreen.contacts import Contact, Contract, Phone, numbers
+from customscreen.storage.store import Store
 from telephony.simulator import DEMO_SCRIPT
-
-from . import contacts, numbers
-from .contacts import Contact, Contract, Phone
-from .store import Store
 
 USERS = ("Claire", "Marc", "Sophie", "Karim")
 BUSINESS = {

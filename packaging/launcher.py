@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from customscreen.cli import main
+from app.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .events import (
+from telephony.events import (
     Answered,
     CallerId,
     Ended,
@@ -32,7 +32,7 @@ from .events import (
     Presentation,
     Ring,
 )
-from .source import Clock, Emit, Source, SourceError, local_now, parse_url
+from telephony.source import Clock, Emit, Source, SourceError, local_now, parse_url
 
 log = logging.getLogger(__name__)
 

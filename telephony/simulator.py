@@ -20,8 +20,8 @@ import threading
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
-from .events import Answered, CallerId, Ended, Outcome, Presentation, Ring
-from .source import Clock, Emit, Source, SourceError, local_now, parse_url
+from telephony.events import Answered, CallerId, Ended, Outcome, Presentation, Ring
+from telephony.source import Clock, Emit, Source, SourceError, local_now, parse_url
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from urllib.parse import SplitResult, urlsplit
 
-from .events import Event
+from telephony.events import Event
 
 Emit = Callable[[Event], None]
 Clock = Callable[[], datetime]

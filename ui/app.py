@@ -9,13 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from customscreen import numbers, ownership, settings
-from customscreen.store import Store, StoreError
-
-from . import i18n
-from .desk import Desk
-from .firstrun import needs_first_run, run_first_run
-from .user_dialog import choose_user
+from customscreen.contacts import numbers
+from customscreen.storage import ownership, settings
+from customscreen.storage.store import Store, StoreError
+from ui import i18n
+from ui.desk import Desk
+from ui.firstrun import needs_first_run, run_first_run
+from ui.user_dialog import choose_user
 
 
 def application() -> QApplication:

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from customscreen.benchmark import rings
 from customscreen.benchmark.timing import Distribution, FinishLine, time_ms
-from customscreen.store import Store
-
-from .card_data import CardCall
+from customscreen.storage.store import Store
+from ui.card_data import CardCall
 
 # Start-up and memory are each measured this many times; the median counts.
 CHILD_RUNS = 3
@@ -37,7 +36,7 @@ class _Done(QObject):
 
 def _application() -> QApplication:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from .app import application
+    from ui.app import application
 
     return application()
 
@@ -67,7 +66,7 @@ def _in_worker(work: Callable[[], list[float]]) -> list[float]:
 
 
 def ring_to_card(db_path: Path, calls: int) -> dict[str, Distribution]:
-    from .desk import Desk
+    from ui.desk import Desk
 
     _application()
     store = Store(db_path)
@@ -97,7 +96,7 @@ def journal_view(db_path: Path, runs: int = 10) -> dict[str, Distribution]:
     """The Calls tab's table: first page shown, then a jump to the middle."""
     from PySide6.QtWidgets import QTableView
 
-    from .calls_model import CallsModel
+    from ui.calls_model import CallsModel
 
     app = _application()
     store = Store(db_path, readonly=True)
@@ -170,7 +169,7 @@ def measure(db_path: Path, calls: int) -> dict[str, Any]:
 
 
 def _open_desk(db_path: Path) -> Any:
-    from .desk import Desk
+    from ui.desk import Desk
 
     app = _application()
     store = Store(db_path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from customscreen.switchboard import (
+from customscreen.calls.switchboard import (
     CallAnnounced,
     CallFinished,
     CallUpdated,

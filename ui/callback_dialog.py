@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import users
-from customscreen.store import Store
+from customscreen.storage import users
+from customscreen.storage.store import Store
 
 
 class CallbackDialog(QDialog):

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import callbacks, numbers
-from customscreen.callbacks import Callback, CallbackError
-from customscreen.store import Store
-
-from . import i18n
-from .callback_dialog import ask_outcome
+from customscreen.calls import callbacks
+from customscreen.calls.callbacks import Callback, CallbackError
+from customscreen.contacts import numbers
+from customscreen.storage.store import Store
+from ui import i18n
+from ui.callback_dialog import ask_outcome
 
 VIEWS = ("today", "overdue", "open", "all")
 

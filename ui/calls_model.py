@@ -13,11 +13,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from customscreen import journal, numbers
-from customscreen.journal import CallFilter, CallRecord
-from customscreen.store import Store
-
-from . import i18n
+from customscreen.calls import journal
+from customscreen.calls.journal import CallFilter, CallRecord
+from customscreen.contacts import numbers
+from customscreen.storage.store import Store
+from ui import i18n
 
 PAGE_SIZE = 200
 # Windows kept in memory: a screenful scrolled back and forth stays loaded.

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import journal, users
-from customscreen.journal import DECISIONS, OUTCOMES, CallFilter, CallRecord
-from customscreen.store import Store
-
-from . import i18n
-from .calls_model import CallsModel
+from customscreen.calls import journal
+from customscreen.calls.journal import DECISIONS, OUTCOMES, CallFilter, CallRecord
+from customscreen.storage import users
+from customscreen.storage.store import Store
+from ui import i18n
+from ui.calls_model import CallsModel
 
 # Typing in the search box waits this long for the next key before querying,
 # so a fast typist does not run one query per letter on a big journal.

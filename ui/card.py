@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen.store import Store
-
-from . import i18n
-from .card_data import CardCall, CardDetails, details
+from customscreen.storage.store import Store
+from ui import i18n
+from ui.card_data import CardCall, CardDetails, details
 
 CARD_WIDTH = 460
 # Space between stacked cards and from the screen's edge, in pixels.

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from customscreen import callbacks, contacts, journal, numbers
-from customscreen.callbacks import Callback
-from customscreen.contacts import Caller, Contact
-from customscreen.journal import CallRecord
-from customscreen.store import Store
-from customscreen.switchboard import CallView
+from customscreen import contacts
+from customscreen.calls import callbacks, journal
+from customscreen.calls.callbacks import Callback
+from customscreen.calls.journal import CallRecord
+from customscreen.calls.switchboard import CallView
+from customscreen.contacts import Caller, Contact, numbers
+from customscreen.storage.store import Store
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from . import i18n
+from ui import i18n
 
 INK = QColor("#37474f")
 BAR = QColor("#1565c0")

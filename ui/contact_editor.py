@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import contacts, numbers
-from customscreen.contacts import CONTRACT_STATUSES, PHONE_LABELS, Contact, Contract, Phone
-from customscreen.store import Store
-
-from . import i18n
+from customscreen import contacts
+from customscreen.contacts import CONTRACT_STATUSES, PHONE_LABELS, Contact, Contract, Phone, numbers
+from customscreen.storage.store import Store
+from ui import i18n
 
 
 class ContactEditor(QDialog):

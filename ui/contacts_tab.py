@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import contacts, contacts_io, numbers
-from customscreen.store import Store, StoreError
-
-from . import i18n
-from .contact_editor import ContactEditor
+from customscreen import contacts
+from customscreen.contacts import files as contacts_io
+from customscreen.contacts import numbers
+from customscreen.storage.store import Store, StoreError
+from ui import i18n
+from ui.contact_editor import ContactEditor
 
 # Enough hits to fill the list; a search narrows faster than anyone scrolls.
 SEARCH_LIMIT = 200

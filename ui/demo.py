@@ -14,9 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, qInstallMessageHandler
 
-from customscreen import journal, numbers, settings
-from customscreen.store import Store
-from customscreen.switchboard import CallAnnounced, Notice
+from customscreen.calls import journal
+from customscreen.calls.switchboard import CallAnnounced, Notice
+from customscreen.contacts import numbers
+from customscreen.storage import settings
+from customscreen.storage.store import Store
 from telephony.simulator import DEMO_SCRIPT, DemoLine, ScriptedCall
 
 DEMO_USER = "Claire"
@@ -34,9 +36,9 @@ def run_demo(db_path: Path, region: str | None, offscreen: bool, shots: Path | N
     if not interactive:
         # Must be chosen before the QApplication exists.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from . import i18n
-    from .app import application
-    from .desk import Desk
+    from ui import i18n
+    from ui.app import application
+    from ui.desk import Desk
 
     app = application()
     store = Store(db_path)

@@ -12,34 +12,28 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
-from customscreen import (
-    backup_schedule,
-    callbacks,
-    contacts,
-    journal,
-    ownership,
-    passwords,
-    settings,
-)
-from customscreen.chores import Chores
-from customscreen.journal import CallRecord
-from customscreen.routing import Mode
-from customscreen.store import Store
-from customscreen.switchboard import CallView, Switchboard
+from customscreen import contacts
+from customscreen.calls import callbacks, journal
+from customscreen.calls.journal import CallRecord
+from customscreen.calls.routing import Mode
+from customscreen.calls.switchboard import CallView, Switchboard
+from customscreen.care import passwords
+from customscreen.care.chores import Chores
+from customscreen.storage import backup_schedule, ownership, settings
+from customscreen.storage.store import Store
 from telephony.source import Source, SourceError, mask_password, open_source
-
-from . import i18n
-from .bridge import SwitchboardBridge
-from .callback_dialog import CallbackDialog
-from .card import CallerCard, CardStack
-from .card_data import CardCall, from_record, from_view
-from .mainwindow import TAB_CONTACTS, MainWindow
-from .mode import ModeControl
-from .notifier import CallbackNotifier
-from .printing import print_card
-from .settings_dialog import SettingsDialog
-from .tray import DeskTray
-from .user_dialog import choose_user
+from ui import i18n
+from ui.bridge import SwitchboardBridge
+from ui.callback_dialog import CallbackDialog
+from ui.card import CallerCard, CardStack
+from ui.card_data import CardCall, from_record, from_view
+from ui.mainwindow import TAB_CONTACTS, MainWindow
+from ui.mode import ModeControl
+from ui.notifier import CallbackNotifier
+from ui.printing import print_card
+from ui.settings_dialog import SettingsDialog
+from ui.tray import DeskTray
+from ui.user_dialog import choose_user
 
 
 class Desk(QObject):
@@ -278,10 +272,10 @@ class Desk(QObject):
         """File ▸ Documents, on the current contact; window-modal, so this returns at once."""
         try:
             # Imported when asked, like the card's printing: reportlab is optional.
-            from .documents_dialog import DocumentsDialog
+            from ui.documents_dialog import DocumentsDialog
         except ImportError:
             QMessageBox.information(self.window, self.tr("Documents"), self.tr(
-                "Printing is not installed on this computer (customscreen.documents)."))
+                "Printing is not installed on this computer (reportlab is missing)."))
             return None
         dialog = DocumentsDialog(self.store, self.region, self.board.user,
                                  self.current_contact_id(), self.window)

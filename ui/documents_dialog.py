@@ -2,7 +2,7 @@
 
 A caller's card, the call log or the statistics of a period, and the fax
 templates with their fields typed in. The PDFs come from
-``customscreen.documents``; a fax takes its register number only when it is
+``customscreen.paper.documents``; a fax takes its register number only when it is
 printed or saved, never for a preview.
 """
 
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from customscreen import contacts
-from customscreen.documents import (
+from customscreen.paper.documents import (
     TEMPLATES,
     DocumentError,
     fax,
@@ -44,10 +44,9 @@ from customscreen.documents import (
     print_fax,
     print_stats,
 )
-from customscreen.register import RegisterEntry
-from customscreen.store import Store, StoreError
-
-from . import print_preview
+from customscreen.paper.register import RegisterEntry
+from customscreen.storage.store import Store, StoreError
+from ui import print_preview
 
 CARD, CALLLOG, STATS = "card", "calllog", "stats"
 #: Fields that hold paragraphs or one order line a line.

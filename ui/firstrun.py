@@ -34,10 +34,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from customscreen import settings, users
-from customscreen.store import Store
-
-from . import i18n
+from customscreen.storage import settings, users
+from customscreen.storage.store import Store
+from ui import i18n
 
 DONE = "firstrun.done"
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "customscreen.svg"
@@ -106,18 +105,18 @@ def save_answers(store: Store, answers: Answers) -> None:
         if answers.users and not store.setting(settings.CURRENT_USER):
             store.set_setting(settings.CURRENT_USER, answers.users[0])
     if answers.autostart:
-        from customscreen import autostart
+        from customscreen.care import autostart
 
         autostart.enable()
 
 
 def _keep_sip_password(url: str, answers: Answers) -> str:
-    """The password goes to the keyring (``customscreen.passwords``), never the database.
+    """The password goes to the keyring (``customscreen.care.passwords``), never the database.
 
     An install without that module keeps it in the URL, as the line expects.
     """
     try:
-        from customscreen import passwords
+        from customscreen.care import passwords
     except ImportError:
         user, rest = url.removeprefix("sip://").split("@", 1)
         return f"sip://{user}:{quote(answers.sip_password, safe='')}@{rest}"

@@ -6,16 +6,15 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QToolBar
 
-from customscreen.store import Store
-
-from . import i18n
-from .callbacks_tab import CallbacksTab
-from .calls_tab import CallsTab
-from .contacts_tab import ContactsTab
-from .mode import ModeControl
-from .stats_tab import StatsTab
-from .tray import status_icon
-from .voicemail_tab import VoicemailTab
+from customscreen.storage.store import Store
+from ui import i18n
+from ui.callbacks_tab import CallbacksTab
+from ui.calls_tab import CallsTab
+from ui.contacts_tab import ContactsTab
+from ui.mode import ModeControl
+from ui.stats_tab import StatsTab
+from ui.tray import status_icon
+from ui.voicemail_tab import VoicemailTab
 
 TAB_CALLS, TAB_CONTACTS, TAB_VOICEMAIL, TAB_CALLBACKS, TAB_STATS = range(5)
 

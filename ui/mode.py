@@ -12,12 +12,12 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
-from customscreen import schedule, settings
-from customscreen.routing import Mode
-from customscreen.store import Store
-from customscreen.switchboard import Switchboard
-
-from . import i18n
+from customscreen.calls import schedule
+from customscreen.calls.routing import Mode
+from customscreen.calls.switchboard import Switchboard
+from customscreen.storage import settings
+from customscreen.storage.store import Store
+from ui import i18n
 
 CHECK_EVERY_MS = 30_000
 

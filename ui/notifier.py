@@ -11,9 +11,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from customscreen import callbacks
-from customscreen.callbacks import Callback
-from customscreen.store import Store
+from customscreen.calls import callbacks
+from customscreen.calls.callbacks import Callback
+from customscreen.storage.store import Store
 
 CHECK_EVERY_MS = 60_000
 

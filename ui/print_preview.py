@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QToolBar, QWidget
 
-from .pdf_pages import PdfPages, PdfPagesError
+from ui.pdf_pages import PdfPages, PdfPagesError
 
 #: Beyond 300 dpi a laser printer's toner shows no more detail, and an A4
 #: page already takes 35 MB of pixels.

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import autostart, schedule, settings, users
-from customscreen.store import Store
-
-from .settings_lines import LinesPage
+from customscreen.calls import schedule
+from customscreen.care import autostart
+from customscreen.storage import settings, users
+from customscreen.storage.store import Store
+from ui.settings_lines import LinesPage
 
 
 class SettingsDialog(QDialog):

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import passwords
+from customscreen.care import passwords
 from telephony.events import LineState, LineStatus
 from telephony.source import Source, SourceError, open_source
 

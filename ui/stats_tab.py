@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import statistics
-from customscreen.store import Store
-
-from . import i18n
-from .charts import HeatMap, OutcomeBars, PerDayChart, ShareDonut
+from customscreen.paper import statistics
+from customscreen.storage.store import Store
+from ui import i18n
+from ui.charts import HeatMap, OutcomeBars, PerDayChart, ShareDonut
 
 PERIODS = (("7", 7), ("30", 30), ("90", 90), ("365", 365), ("all", 0), ("custom", -1))
 

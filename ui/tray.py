@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from . import i18n
+from ui import i18n
 
 STATE_COLOURS = {"up": "#2e7d32", "reconnecting": "#f9a825", "down": "#c62828",
                  "none": "#9e9e9e"}

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import settings, users
-from customscreen.store import Store
+from customscreen.storage import settings, users
+from customscreen.storage.store import Store
 
 
 class UserDialog(QDialog):

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen import journal, numbers, voicemail
-from customscreen.store import Store
-from customscreen.voicemail import QueueError, QueueItem
-
-from . import i18n
-from .callback_dialog import CallbackDialog
+from customscreen.calls import journal, voicemail
+from customscreen.calls.voicemail import QueueError, QueueItem
+from customscreen.contacts import numbers
+from customscreen.storage.store import Store
+from ui import i18n
+from ui.callback_dialog import CallbackDialog
 
 
 class VoicemailTab(QWidget):

@@ -9,15 +9,15 @@ import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from customscreen import contacts
+from customscreen.benchmark.synthetic import Office, phone_of
+from customscreen.benchmark.timing import Distribution, time_ms
+from customscreen.calls.routing import Mode
+from customscreen.calls.switchboard import Switchboard
+from customscreen.contacts import files as contacts_io
+from customscreen.storage.store import Store
 from telephony.events import CallerId, Ended
 from telephony.simulator import DemoLine
-
-from .. import contacts, contacts_io
-from ..routing import Mode
-from ..store import Store
-from ..switchboard import Switchboard
-from .synthetic import Office, phone_of
-from .timing import Distribution, time_ms
 
 
 def lookup(store: Store, office: Office, runs: int = 2000) -> Distribution:
@@ -60,7 +60,7 @@ def journal_throughput(store: Store, calls: int = 3000) -> float:
 
 def stats_reports(store: Store, runs: int = 3) -> tuple[Distribution, Distribution]:
     """The statistics PDF for the whole history and for the last year, in seconds."""
-    from .. import documents
+    from customscreen.paper import documents
 
     folder = Path(tempfile.mkdtemp(prefix="customscreen-bench-"))
     today = date.today()

@@ -17,14 +17,13 @@ import threading
 import time
 from pathlib import Path
 
+from customscreen.benchmark.timing import FinishLine
+from customscreen.calls.switchboard import CallAnnounced, LineChanged, Notice, Switchboard
+from customscreen.storage.store import Store
 from telephony.events import LineState
 from telephony.modem.fake import FakeModem
 from telephony.sip.probe import SipProbe, ring_time
 from telephony.source import open_source
-
-from ..store import Store
-from ..switchboard import CallAnnounced, LineChanged, Notice, Switchboard
-from .timing import FinishLine
 
 LINE_UP_TIMEOUT_S = 15.0
 

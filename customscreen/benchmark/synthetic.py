@@ -19,7 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
-from ..store import SCHEMA_VERSION, Store
+from customscreen.storage.store import SCHEMA_VERSION, Store
 
 _SURNAMES = ("Dupont Martin Bernard Thomas Petit Robert Richard Durand Dubois Moreau Laurent "
              "Simon Michel Lefebvre Leroy Roux David Bertrand Morel Fournier Girard Bonnet "

@@ -163,87 +163,87 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallerCard</name>
     <message>
-        <location filename="../../ui/card.py" line="88" />
+        <location filename="../../ui/card.py" line="87" />
         <source>Withheld number</source>
         <translation>Numéro masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="89" />
+        <location filename="../../ui/card.py" line="88" />
         <source>Unknown caller</source>
         <translation>Appelant inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="112" />
+        <location filename="../../ui/card.py" line="111" />
         <source>Close the card (Escape)</source>
         <translation>Fermer la fiche (Échap)</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="125" />
+        <location filename="../../ui/card.py" line="124" />
         <source>Network name: %1</source>
         <translation>Nom transmis : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="139" />
+        <location filename="../../ui/card.py" line="138" />
         <source>always gets through</source>
         <translation>passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="145" />
+        <location filename="../../ui/card.py" line="144" />
         <source>no number</source>
         <translation>pas de numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="186" />
+        <location filename="../../ui/card.py" line="185" />
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="188" />
+        <location filename="../../ui/card.py" line="187" />
         <source>No earlier call</source>
         <translation>Aucun appel précédent</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="198" />
+        <location filename="../../ui/card.py" line="197" />
         <source>Open callbacks</source>
         <translation>Rappels ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="200" />
+        <location filename="../../ui/card.py" line="199" />
         <source>%1 for %2: %3</source>
         <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="212" />
+        <location filename="../../ui/card.py" line="211" />
         <source>&amp;Open contact</source>
         <translation>&amp;Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="215" />
+        <location filename="../../ui/card.py" line="214" />
         <source>&amp;Create contact</source>
         <translation>&amp;Créer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="219" />
+        <location filename="../../ui/card.py" line="218" />
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="222" />
+        <location filename="../../ui/card.py" line="221" />
         <source>&amp;Callback</source>
         <translation>&amp;Rappel…</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="224" />
+        <location filename="../../ui/card.py" line="223" />
         <source>In &amp;6 months</source>
         <translation>Dans &amp;6 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="225" />
+        <location filename="../../ui/card.py" line="224" />
         <source>Create a callback six months from today, in one click</source>
         <translation>Créer un rappel dans six mois, en un clic</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="227" />
+        <location filename="../../ui/card.py" line="226" />
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
@@ -380,187 +380,187 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>ContactEditor</name>
     <message>
-        <location filename="../../ui/contact_editor.py" line="44" />
+        <location filename="../../ui/contact_editor.py" line="43" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="45" />
+        <location filename="../../ui/contact_editor.py" line="44" />
         <source>Contact: %1</source>
         <translation>Contact : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="48" />
+        <location filename="../../ui/contact_editor.py" line="47" />
         <source>&amp;Identity</source>
         <translation>&amp;Identité</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="49" />
+        <location filename="../../ui/contact_editor.py" line="48" />
         <source>Co&amp;ntract</source>
         <translation>Co&amp;ntrat</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="50" />
+        <location filename="../../ui/contact_editor.py" line="49" />
         <source>Custom &amp;fields</source>
         <translation>&amp;Champs personnalisés</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="67" />
+        <location filename="../../ui/contact_editor.py" line="66" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="68" />
+        <location filename="../../ui/contact_editor.py" line="67" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="71" />
+        <location filename="../../ui/contact_editor.py" line="70" />
         <source>Company this person works for</source>
         <translation>Société où travaille cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="74" />
+        <location filename="../../ui/contact_editor.py" line="73" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="74" />
+        <location filename="../../ui/contact_editor.py" line="73" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="78" />
+        <location filename="../../ui/contact_editor.py" line="77" />
         <source>&amp;Add number</source>
         <translation>&amp;Ajouter un numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="80" />
+        <location filename="../../ui/contact_editor.py" line="79" />
         <source>&amp;Remove number</source>
         <translation>&amp;Retirer le numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="82" />
+        <location filename="../../ui/contact_editor.py" line="81" />
         <source>&amp;Always gets through, even on busy days</source>
         <translation>&amp;Passe toujours, même les jours chargés</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="84" />
+        <location filename="../../ui/contact_editor.py" line="83" />
         <source>&amp;Blocked: never put through</source>
         <translation>&amp;Bloqué : jamais mis en relation</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="88" />
+        <location filename="../../ui/contact_editor.py" line="87" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="89" />
+        <location filename="../../ui/contact_editor.py" line="88" />
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="90" />
+        <location filename="../../ui/contact_editor.py" line="89" />
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="91" />
+        <location filename="../../ui/contact_editor.py" line="90" />
         <source>Phones:</source>
         <translation>Téléphones :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="97" />
+        <location filename="../../ui/contact_editor.py" line="96" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="98" />
+        <location filename="../../ui/contact_editor.py" line="97" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="101" />
+        <location filename="../../ui/contact_editor.py" line="100" />
         <source>Notes:</source>
         <translation>Notes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="116" />
+        <location filename="../../ui/contact_editor.py" line="115" />
         <source>Maintenance contract</source>
         <translation>Contrat de maintenance</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="123" />
+        <location filename="../../ui/contact_editor.py" line="122" />
         <source>gold, 24/7, standard…</source>
         <translation>or, 24/7, standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="125" />
+        <location filename="../../ui/contact_editor.py" line="124" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="126" />
+        <location filename="../../ui/contact_editor.py" line="125" />
         <source>Reference:</source>
         <translation>Référence :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="127" />
+        <location filename="../../ui/contact_editor.py" line="126" />
         <source>Start:</source>
         <translation>Début :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="128" />
+        <location filename="../../ui/contact_editor.py" line="127" />
         <source>End:</source>
         <translation>Fin :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="129" />
+        <location filename="../../ui/contact_editor.py" line="128" />
         <source>Maintenance level:</source>
         <translation>Niveau de maintenance :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="139" />
+        <location filename="../../ui/contact_editor.py" line="138" />
         <source>no date</source>
         <translation>pas de date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="146" />
+        <location filename="../../ui/contact_editor.py" line="145" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="146" />
+        <location filename="../../ui/contact_editor.py" line="145" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="150" />
+        <location filename="../../ui/contact_editor.py" line="149" />
         <source>Add &amp;field</source>
         <translation>Ajouter un c&amp;hamp</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="152" />
+        <location filename="../../ui/contact_editor.py" line="151" />
         <source>Remove fi&amp;eld</source>
         <translation>Retirer le ch&amp;amp</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="183" />
+        <location filename="../../ui/contact_editor.py" line="182" />
         <source>There is no company called %1; create it first</source>
         <translation>Il n'y a pas de société nommée %1 ; créez-la d'abord</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="193" />
+        <location filename="../../ui/contact_editor.py" line="192" />
         <source>%1 is not a phone number</source>
         <translation>%1 n'est pas un numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="214" />
+        <location filename="../../ui/contact_editor.py" line="213" />
         <source>A contact needs a name</source>
         <translation>Un contact doit avoir un nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="217" />
+        <location filename="../../ui/contact_editor.py" line="216" />
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
@@ -568,111 +568,111 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="97" />
+        <location filename="../../ui/contacts_tab.py" line="98" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="99" />
+        <location filename="../../ui/contacts_tab.py" line="100" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="99" />
+        <location filename="../../ui/contacts_tab.py" line="100" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="99" />
+        <location filename="../../ui/contacts_tab.py" line="100" />
         <source>Numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="100" />
+        <location filename="../../ui/contacts_tab.py" line="101" />
         <source>People of this company</source>
         <translation>Personnes de cette société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="101" />
+        <location filename="../../ui/contacts_tab.py" line="102" />
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="102" />
+        <location filename="../../ui/contacts_tab.py" line="103" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="103" />
+        <location filename="../../ui/contacts_tab.py" line="104" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="104" />
+        <location filename="../../ui/contacts_tab.py" line="105" />
         <source>Their &amp;calls</source>
         <translation>Leurs &amp;appels</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="163" />
+        <location filename="../../ui/contacts_tab.py" line="164" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="223" />
+        <location filename="../../ui/contacts_tab.py" line="224" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="224" />
+        <location filename="../../ui/contacts_tab.py" line="225" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="240" />
-        <location filename="../../ui/contacts_tab.py" line="251" />
-        <location filename="../../ui/contacts_tab.py" line="253" />
+        <location filename="../../ui/contacts_tab.py" line="241" />
+        <location filename="../../ui/contacts_tab.py" line="252" />
+        <location filename="../../ui/contacts_tab.py" line="254" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="240" />
+        <location filename="../../ui/contacts_tab.py" line="241" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="254" />
+        <location filename="../../ui/contacts_tab.py" line="255" />
         <source>%1 contacts imported, %2 rows skipped.</source>
         <translation>%1 contacts importés, %2 lignes ignorées.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="261" />
+        <location filename="../../ui/contacts_tab.py" line="262" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="265" />
+        <location filename="../../ui/contacts_tab.py" line="266" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="270" />
+        <location filename="../../ui/contacts_tab.py" line="271" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="279" />
-        <location filename="../../ui/contacts_tab.py" line="287" />
-        <location filename="../../ui/contacts_tab.py" line="289" />
+        <location filename="../../ui/contacts_tab.py" line="280" />
+        <location filename="../../ui/contacts_tab.py" line="288" />
+        <location filename="../../ui/contacts_tab.py" line="290" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="280" />
+        <location filename="../../ui/contacts_tab.py" line="281" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="290" />
+        <location filename="../../ui/contacts_tab.py" line="291" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
@@ -680,73 +680,73 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="101" />
+        <location filename="../../ui/desk.py" line="95" />
         <source>CustomScreen</source>
         <extracomment>What the daily chores did (backup, retention), from their own thread.</extracomment>
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="176" />
+        <location filename="../../ui/desk.py" line="170" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="179" />
+        <location filename="../../ui/desk.py" line="173" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="225" />
+        <location filename="../../ui/desk.py" line="219" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="226" />
+        <location filename="../../ui/desk.py" line="220" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="238" />
+        <location filename="../../ui/desk.py" line="232" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="252" />
+        <location filename="../../ui/desk.py" line="246" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="283" />
+        <location filename="../../ui/desk.py" line="277" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="284" />
-        <source>Printing is not installed on this computer (customscreen.documents).</source>
-        <translation>L'impression n'est pas installée sur cet ordinateur (customscreen.documents).</translation>
+        <location filename="../../ui/desk.py" line="278" />
+        <source>Printing is not installed on this computer (reportlab is missing).</source>
+        <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="296" />
+        <location filename="../../ui/desk.py" line="290" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="300" />
+        <location filename="../../ui/desk.py" line="294" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301" />
+        <location filename="../../ui/desk.py" line="295" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="323" />
+        <location filename="../../ui/desk.py" line="317" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="324" />
+        <location filename="../../ui/desk.py" line="318" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -777,254 +777,254 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="75" />
-        <location filename="../../ui/documents_dialog.py" line="315" />
+        <location filename="../../ui/documents_dialog.py" line="74" />
+        <location filename="../../ui/documents_dialog.py" line="314" />
         <source>Documents</source>
         <extracomment>Fields that hold paragraphs or one order line a line. The period a call log or a report opens on: the last month.</extracomment>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="80" />
+        <location filename="../../ui/documents_dialog.py" line="79" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="82" />
+        <location filename="../../ui/documents_dialog.py" line="81" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="90" />
+        <location filename="../../ui/documents_dialog.py" line="89" />
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="97" />
+        <location filename="../../ui/documents_dialog.py" line="96" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="99" />
+        <location filename="../../ui/documents_dialog.py" line="98" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="103" />
+        <location filename="../../ui/documents_dialog.py" line="102" />
         <source>Fields</source>
         <translation>Champs</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="111" />
+        <location filename="../../ui/documents_dialog.py" line="110" />
         <source>Pre&amp;view</source>
         <translation>&amp;Aperçu</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="112" />
+        <location filename="../../ui/documents_dialog.py" line="111" />
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="113" />
+        <location filename="../../ui/documents_dialog.py" line="112" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="123" />
+        <location filename="../../ui/documents_dialog.py" line="122" />
         <source>Document:</source>
         <translation>Document :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="144" />
+        <location filename="../../ui/documents_dialog.py" line="143" />
         <source>Order confirmation (bon pour accord)</source>
         <translation>Bon pour accord</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="145" />
+        <location filename="../../ui/documents_dialog.py" line="144" />
         <source>Quote (devis)</source>
         <translation>Devis</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="146" />
+        <location filename="../../ui/documents_dialog.py" line="145" />
         <source>Callback slip (fiche de rappel)</source>
         <translation>Fiche de rappel</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="147" />
+        <location filename="../../ui/documents_dialog.py" line="146" />
         <source>Letter (lettre)</source>
         <translation>Lettre</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="149" />
+        <location filename="../../ui/documents_dialog.py" line="148" />
         <source>Caller card</source>
         <translation>Fiche de l'appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="149" />
+        <location filename="../../ui/documents_dialog.py" line="148" />
         <source>Call log of a period</source>
         <translation>Journal des appels d'une période</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="150" />
+        <location filename="../../ui/documents_dialog.py" line="149" />
         <source>Statistics report of a period</source>
         <translation>Rapport statistique d'une période</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="155" />
+        <location filename="../../ui/documents_dialog.py" line="154" />
         <source>Subject:</source>
         <translation>Objet :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="155" />
+        <location filename="../../ui/documents_dialog.py" line="154" />
         <source>Lines:</source>
         <translation>Lignes :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="156" />
+        <location filename="../../ui/documents_dialog.py" line="155" />
         <source>Price excl. VAT:</source>
         <translation>Prix HT :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="156" />
+        <location filename="../../ui/documents_dialog.py" line="155" />
         <source>Date:</source>
         <translation>Date :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="157" />
+        <location filename="../../ui/documents_dialog.py" line="156" />
         <source>Place:</source>
         <translation>Lieu :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="157" />
+        <location filename="../../ui/documents_dialog.py" line="156" />
         <source>VAT rate (%):</source>
         <translation>Taux de TVA (%) :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="158" />
+        <location filename="../../ui/documents_dialog.py" line="157" />
         <source>Conditions:</source>
         <translation>Conditions :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="158" />
+        <location filename="../../ui/documents_dialog.py" line="157" />
         <source>Valid until:</source>
         <translation>Valable jusqu'au :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="159" />
+        <location filename="../../ui/documents_dialog.py" line="158" />
         <source>For (who calls back):</source>
         <translation>Pour (qui rappelle) :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="159" />
+        <location filename="../../ui/documents_dialog.py" line="158" />
         <source>Caller:</source>
         <translation>Appelant :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="160" />
+        <location filename="../../ui/documents_dialog.py" line="159" />
         <source>Number:</source>
         <translation>Numéro :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="160" />
+        <location filename="../../ui/documents_dialog.py" line="159" />
         <source>Received:</source>
         <translation>Reçu le :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="161" />
+        <location filename="../../ui/documents_dialog.py" line="160" />
         <source>Call back before:</source>
         <translation>Rappeler avant :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="161" />
+        <location filename="../../ui/documents_dialog.py" line="160" />
         <source>Message:</source>
         <translation>Message :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="162" />
+        <location filename="../../ui/documents_dialog.py" line="161" />
         <source>Taken by:</source>
         <translation>Pris par :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="162" />
+        <location filename="../../ui/documents_dialog.py" line="161" />
         <source>Body:</source>
         <translation>Texte :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="163" />
+        <location filename="../../ui/documents_dialog.py" line="162" />
         <source>Salutation:</source>
         <translation>Formule d'appel :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="163" />
+        <location filename="../../ui/documents_dialog.py" line="162" />
         <source>Closing:</source>
         <translation>Formule de politesse :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="164" />
+        <location filename="../../ui/documents_dialog.py" line="163" />
         <source>Their reference:</source>
         <translation>Leur référence :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="164" />
+        <location filename="../../ui/documents_dialog.py" line="163" />
         <source>Notes:</source>
         <translation>Notes :</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="169" />
+        <location filename="../../ui/documents_dialog.py" line="168" />
         <source>One line each: designation|quantity|unit price excl. VAT, e.g. Boiler service|1|120</source>
         <translation>Une ligne chacune : désignation|quantité|prix unitaire HT, p. ex. Entretien chaudière|1|120</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="171" />
+        <location filename="../../ui/documents_dialog.py" line="170" />
         <source>30 days after issue</source>
         <translation>30 jours après l'émission</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="172" />
+        <location filename="../../ui/documents_dialog.py" line="171" />
         <source>the contact</source>
         <translation>le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="172" />
+        <location filename="../../ui/documents_dialog.py" line="171" />
         <source>the contact's first number</source>
         <translation>le premier numéro du contact</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="173" />
+        <location filename="../../ui/documents_dialog.py" line="172" />
         <source>now</source>
         <translation>maintenant</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="174" />
+        <location filename="../../ui/documents_dialog.py" line="173" />
         <source>One paragraph a line</source>
         <translation>Un paragraphe par ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="214" />
+        <location filename="../../ui/documents_dialog.py" line="213" />
         <source>Fields in bold are required.</source>
         <translation>Les champs en gras sont obligatoires.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="241" />
+        <location filename="../../ui/documents_dialog.py" line="240" />
         <source>Choose a contact first.</source>
         <translation>Choisissez d'abord un contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="249" />
+        <location filename="../../ui/documents_dialog.py" line="248" />
         <source>The period ends before it starts.</source>
         <translation>La période se termine avant de commencer.</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="262" />
+        <location filename="../../ui/documents_dialog.py" line="261" />
         <source>Fill in the required fields: %1</source>
         <translation>Remplissez les champs obligatoires : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="299" />
+        <location filename="../../ui/documents_dialog.py" line="298" />
         <source>PREVIEW</source>
         <translation>APERÇU</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="307" />
+        <location filename="../../ui/documents_dialog.py" line="306" />
         <source>Issued under register number %1: %2</source>
         <translation>Émis sous le numéro de registre %1 : %2</translation>
     </message>
@@ -1032,263 +1032,263 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../ui/firstrun.py" line="172" />
+        <location filename="../../ui/firstrun.py" line="171" />
         <source>Welcome to CustomScreen</source>
         <translation>Bienvenue dans CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="174" />
+        <location filename="../../ui/firstrun.py" line="173" />
         <source>A few questions to set up this desk; everything can be changed later in the settings.</source>
         <translation>Quelques questions pour installer ce poste ; tout se change ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="181" />
+        <location filename="../../ui/firstrun.py" line="180" />
         <source>Which language should the desk speak?</source>
         <translation>Dans quelle langue le poste doit-il parler ?</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="187" />
+        <location filename="../../ui/firstrun.py" line="186" />
         <source>France</source>
         <translation>France</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="188" />
+        <location filename="../../ui/firstrun.py" line="187" />
         <source>Belgium</source>
         <translation>Belgique</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="189" />
+        <location filename="../../ui/firstrun.py" line="188" />
         <source>Switzerland</source>
         <translation>Suisse</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="190" />
+        <location filename="../../ui/firstrun.py" line="189" />
         <source>Luxembourg</source>
         <translation>Luxembourg</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="191" />
+        <location filename="../../ui/firstrun.py" line="190" />
         <source>Monaco</source>
         <translation>Monaco</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="192" />
+        <location filename="../../ui/firstrun.py" line="191" />
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="193" />
+        <location filename="../../ui/firstrun.py" line="192" />
         <source>United Kingdom</source>
         <translation>Royaume-Uni</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="194" />
+        <location filename="../../ui/firstrun.py" line="193" />
         <source>Germany</source>
         <translation>Allemagne</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="195" />
+        <location filename="../../ui/firstrun.py" line="194" />
         <source>Spain</source>
         <translation>Espagne</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="196" />
+        <location filename="../../ui/firstrun.py" line="195" />
         <source>Italy</source>
         <translation>Italie</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="244" />
+        <location filename="../../ui/firstrun.py" line="243" />
         <source>Your business</source>
         <translation>Votre entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="246" />
+        <location filename="../../ui/firstrun.py" line="245" />
         <source>Printed at the top of quotes, order confirmations and callback slips.</source>
         <translation>Imprimé en tête des devis, bons pour accord et fiches de rappel.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="251" />
+        <location filename="../../ui/firstrun.py" line="250" />
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="252" />
+        <location filename="../../ui/firstrun.py" line="251" />
         <source>&amp;Address:</source>
         <translation>&amp;Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="253" />
+        <location filename="../../ui/firstrun.py" line="252" />
         <source>&amp;Phone:</source>
         <translation>&amp;Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="254" />
+        <location filename="../../ui/firstrun.py" line="253" />
         <source>Fa&amp;x:</source>
         <translation>Télé&amp;copie :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="255" />
+        <location filename="../../ui/firstrun.py" line="254" />
         <source>&amp;Email:</source>
         <translation>&amp;E-mail :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="256" />
+        <location filename="../../ui/firstrun.py" line="255" />
         <source>&amp;Country of the line:</source>
         <translation>&amp;Pays de la ligne :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="264" />
+        <location filename="../../ui/firstrun.py" line="263" />
         <source>Numbers written without a country code are read as numbers of this country.</source>
         <translation>Les numéros écrits sans indicatif sont lus comme des numéros de ce pays.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="352" />
+        <location filename="../../ui/firstrun.py" line="351" />
         <source>The telephone line</source>
         <translation>La ligne téléphonique</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="354" />
+        <location filename="../../ui/firstrun.py" line="353" />
         <source>Where CustomScreen hears the calls. Other lines can be added later in the settings.</source>
         <translation>Où CustomScreen entend les appels. D'autres lignes s'ajoutent ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="361" />
+        <location filename="../../ui/firstrun.py" line="360" />
         <source>A caller-ID &amp;modem on this computer</source>
         <translation>Un &amp;modem présentateur du numéro sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="364" />
+        <location filename="../../ui/firstrun.py" line="363" />
         <source>No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).</source>
         <translation>Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="369" />
+        <location filename="../../ui/firstrun.py" line="368" />
         <source>A &amp;SIP account on the office PBX</source>
         <translation>Un compte &amp;SIP sur l'autocommutateur du bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="373" />
+        <location filename="../../ui/firstrun.py" line="372" />
         <source>Server:</source>
         <translation>Serveur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="374" />
+        <location filename="../../ui/firstrun.py" line="373" />
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="375" />
+        <location filename="../../ui/firstrun.py" line="374" />
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="381" />
+        <location filename="../../ui/firstrun.py" line="380" />
         <source>A &amp;FRITZ!Box (its call monitor)</source>
         <translation>Une &amp;FRITZ!Box (son moniteur d'appels)</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="384" />
+        <location filename="../../ui/firstrun.py" line="383" />
         <source>Switch the call monitor on by dialling #96*5* from a telephone plugged into the box.</source>
         <translation>Activez le moniteur d'appels en composant #96*5* sur un téléphone branché à la box.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="391" />
+        <location filename="../../ui/firstrun.py" line="390" />
         <source>Try the &amp;demo line first (made-up calls)</source>
         <translation>Essayer d'abord la ligne de &amp;démonstration (appels fictifs)</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="446" />
+        <location filename="../../ui/firstrun.py" line="445" />
         <source>The people at the desk</source>
         <translation>Les personnes à l'accueil</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="448" />
+        <location filename="../../ui/firstrun.py" line="447" />
         <source>Their names go on the calls they take and the notes they write. At least one.</source>
         <translation>Leur nom figure sur les appels qu'elles prennent et les notes qu'elles écrivent. Au moins une.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="454" />
+        <location filename="../../ui/firstrun.py" line="453" />
         <source>First name, or first name and initial</source>
         <translation>Prénom, ou prénom et initiale</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="456" />
+        <location filename="../../ui/firstrun.py" line="455" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="457" />
+        <location filename="../../ui/firstrun.py" line="456" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="481" />
+        <location filename="../../ui/firstrun.py" line="480" />
         <source>Ready</source>
         <translation>C'est prêt</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="483" />
+        <location filename="../../ui/firstrun.py" line="482" />
         <source>Finish writes this configuration and opens the desk.</source>
         <translation>Terminer enregistre ces réglages et ouvre le poste.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="488" />
+        <location filename="../../ui/firstrun.py" line="487" />
         <source>&amp;Start CustomScreen when I log in</source>
         <translation>&amp;Démarrer CustomScreen à l'ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="557" />
-        <location filename="../../ui/firstrun.py" line="562" />
+        <location filename="../../ui/firstrun.py" line="556" />
+        <location filename="../../ui/firstrun.py" line="561" />
         <source>CustomScreen — first start</source>
         <translation>CustomScreen — premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="585" />
+        <location filename="../../ui/firstrun.py" line="584" />
         <source>modem on %1</source>
         <translation>modem sur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="586" />
+        <location filename="../../ui/firstrun.py" line="585" />
         <source>SIP account %1</source>
         <translation>compte SIP %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="587" />
+        <location filename="../../ui/firstrun.py" line="586" />
         <source>FRITZ!Box at %1</source>
         <translation>FRITZ!Box à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="588" />
+        <location filename="../../ui/firstrun.py" line="587" />
         <source>the demo line</source>
         <translation>la ligne de démonstration</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="599" />
+        <location filename="../../ui/firstrun.py" line="598" />
         <source>Language: %1</source>
         <translation>Langue : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="600" />
+        <location filename="../../ui/firstrun.py" line="599" />
         <source>Business: %1</source>
         <translation>Entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="603" />
+        <location filename="../../ui/firstrun.py" line="602" />
         <source>Country of the line: %1</source>
         <translation>Pays de la ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="606" />
+        <location filename="../../ui/firstrun.py" line="605" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="609" />
+        <location filename="../../ui/firstrun.py" line="608" />
         <source>Users: %1</source>
         <translation>Utilisateurs : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="613" />
+        <location filename="../../ui/firstrun.py" line="612" />
         <source>You can change all of this later in the settings.</source>
         <translation>Tout cela se modifie ensuite dans les réglages.</translation>
     </message>
@@ -1384,118 +1384,118 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121" />
+        <location filename="../../ui/mainwindow.py" line="120" />
         <source>CustomScreen — caller ID and call journal</source>
         <translation>CustomScreen — identification et journal d'appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122" />
+        <location filename="../../ui/mainwindow.py" line="121" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="123" />
+        <location filename="../../ui/mainwindow.py" line="122" />
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124" />
+        <location filename="../../ui/mainwindow.py" line="123" />
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="125" />
+        <location filename="../../ui/mainwindow.py" line="124" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="126" />
+        <location filename="../../ui/mainwindow.py" line="125" />
         <source>&amp;Import contacts…</source>
         <translation>&amp;Importer des contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127" />
+        <location filename="../../ui/mainwindow.py" line="126" />
         <source>&amp;Export contacts…</source>
         <translation>&amp;Exporter les contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="128" />
+        <location filename="../../ui/mainwindow.py" line="127" />
         <source>&amp;Print card…</source>
         <translation>Im&amp;primer la fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="129" />
+        <location filename="../../ui/mainwindow.py" line="128" />
         <source>&amp;Documents…</source>
         <translation>&amp;Documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="130" />
+        <location filename="../../ui/mainwindow.py" line="129" />
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="131" />
+        <location filename="../../ui/mainwindow.py" line="130" />
         <source>Change &amp;user…</source>
         <translation>Changer d'&amp;utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="132" />
+        <location filename="../../ui/mainwindow.py" line="131" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="133" />
+        <location filename="../../ui/mainwindow.py" line="132" />
         <source>&amp;Note on the current call</source>
         <translation>&amp;Note sur l'appel en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="134" />
+        <location filename="../../ui/mainwindow.py" line="133" />
         <source>&amp;New contact…</source>
         <translation>&amp;Nouveau contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="135" />
+        <location filename="../../ui/mainwindow.py" line="134" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="142" />
+        <location filename="../../ui/mainwindow.py" line="141" />
         <source>&amp;Voicemail queue</source>
         <translation>File de &amp;messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145" />
+        <location filename="../../ui/mainwindow.py" line="144" />
         <source>C&amp;alls</source>
         <translation>&amp;Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145" />
+        <location filename="../../ui/mainwindow.py" line="144" />
         <source>C&amp;ontacts</source>
         <translation>&amp;Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145" />
+        <location filename="../../ui/mainwindow.py" line="144" />
         <source>Call&amp;backs</source>
         <translation>&amp;Rappels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="146" />
+        <location filename="../../ui/mainwindow.py" line="145" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistiques</translation>
     </message>
     <message>
+        <location filename="../../ui/mainwindow.py" line="157" />
         <location filename="../../ui/mainwindow.py" line="158" />
-        <location filename="../../ui/mainwindow.py" line="159" />
         <source>Mode: %1</source>
         <translation>Mode : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="161" />
+        <location filename="../../ui/mainwindow.py" line="160" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="162" />
+        <location filename="../../ui/mainwindow.py" line="161" />
         <source>At the desk: %1</source>
         <translation>À l'accueil : %1</translation>
     </message>
@@ -1611,8 +1611,8 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
     </message>
     <message>
         <location filename="../../ui/printing.py" line="35" />
-        <source>Printing is not installed on this computer (customscreen.documents).</source>
-        <translation>L'impression n'est pas installée sur cet ordinateur (customscreen.documents).</translation>
+        <source>Printing is not installed on this computer (reportlab is missing).</source>
+        <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
         <location filename="../../ui/printing.py" line="39" />
@@ -1691,133 +1691,133 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37" />
+        <location filename="../../ui/settings_dialog.py" line="38" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="41" />
+        <location filename="../../ui/settings_dialog.py" line="42" />
         <source>&amp;Lines</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="43" />
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source>&amp;Business</source>
         <translation>&amp;Entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44" />
+        <location filename="../../ui/settings_dialog.py" line="45" />
         <source>&amp;Users</source>
         <translation>&amp;Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="51" />
+        <location filename="../../ui/settings_dialog.py" line="52" />
         <source>New lines are opened the next time the desk starts.</source>
         <translation>Les nouvelles lignes sont ouvertes au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="58" />
+        <location filename="../../ui/settings_dialog.py" line="59" />
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="68" />
+        <location filename="../../ui/settings_dialog.py" line="69" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="70" />
         <source>Default region:</source>
         <translation>Région par défaut :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="71" />
         <source>Weekly mode schedule:</source>
         <translation>Planning des modes :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
         <source>One slot a line: days, hours, mode (normal, priority, closed).</source>
         <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings_dialog.py" line="74" />
         <source>Start CustomScreen when I log in</source>
         <translation>Lancer CustomScreen à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84" />
-        <location filename="../../ui/settings_dialog.py" line="127" />
+        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="128" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="84" />
+        <location filename="../../ui/settings_dialog.py" line="85" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="86" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="86" />
         <source>Fax:</source>
         <translation>Fax :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="87" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="87" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
         <source>Signature image:</source>
         <translation>Image de signature :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="96" />
+        <location filename="../../ui/settings_dialog.py" line="97" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="105" />
+        <location filename="../../ui/settings_dialog.py" line="106" />
         <source>Choose an image</source>
         <translation>Choisir une image</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="107" />
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114" />
+        <location filename="../../ui/settings_dialog.py" line="115" />
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="114" />
+        <location filename="../../ui/settings_dialog.py" line="115" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127" />
+        <location filename="../../ui/settings_dialog.py" line="128" />
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="152" />
+        <location filename="../../ui/settings_dialog.py" line="153" />
         <source>Weekly mode schedule</source>
         <translation>Planning des modes</translation>
     </message>
@@ -1825,67 +1825,67 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../../ui/stats_tab.py" line="62" />
+        <location filename="../../ui/stats_tab.py" line="61" />
         <source>Last 7 days</source>
         <translation>7 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="62" />
+        <location filename="../../ui/stats_tab.py" line="61" />
         <source>Last 30 days</source>
         <translation>30 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="62" />
+        <location filename="../../ui/stats_tab.py" line="61" />
         <source>Last 90 days</source>
         <translation>90 derniers jours</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="63" />
+        <location filename="../../ui/stats_tab.py" line="62" />
         <source>Last 12 months</source>
         <translation>12 derniers mois</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="63" />
+        <location filename="../../ui/stats_tab.py" line="62" />
         <source>Whole journal</source>
         <translation>Tout le journal</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="63" />
+        <location filename="../../ui/stats_tab.py" line="62" />
         <source>Chosen dates</source>
         <translation>Dates choisies</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="68" />
+        <location filename="../../ui/stats_tab.py" line="67" />
         <source>Calls per day</source>
         <translation>Appels par jour</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="69" />
+        <location filename="../../ui/stats_tab.py" line="68" />
         <source>When calls come (weekday × hour)</source>
         <translation>Quand arrivent les appels (jour × heure)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="70" />
+        <location filename="../../ui/stats_tab.py" line="69" />
         <source>How calls ended</source>
         <translation>Issue des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="71" />
+        <location filename="../../ui/stats_tab.py" line="70" />
         <source>Callers under contract</source>
         <translation>Appelants sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="107" />
+        <location filename="../../ui/stats_tab.py" line="106" />
         <source>%1 of %2 calls came from callers under contract; %3 from known contacts.</source>
         <translation>%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="111" />
+        <location filename="../../ui/stats_tab.py" line="110" />
         <source>&lt;b&gt;%1&lt;/b&gt; calls · &lt;b&gt;%2&lt;/b&gt; a day on average · &lt;b&gt;%3&lt;/b&gt; overdue callbacks · &lt;b&gt;%4&lt;/b&gt; open in the voicemail queue</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; appels · &lt;b&gt;%2&lt;/b&gt; par jour en moyenne · &lt;b&gt;%3&lt;/b&gt; rappels en retard · &lt;b&gt;%4&lt;/b&gt; ouverts dans la file de messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="118" />
+        <location filename="../../ui/stats_tab.py" line="117" />
         <source>called back after &lt;b&gt;%1&lt;/b&gt; h (median)</source>
         <translation>rappelés après &lt;b&gt;%1&lt;/b&gt; h (médiane)</translation>
     </message>

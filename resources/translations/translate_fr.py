@@ -186,8 +186,8 @@ FR = {
     "called back after <b>%1</b> h (median)": "rappelés après <b>%1</b> h (médiane)",
     # -- printing
     "Print card": "Imprimer la fiche",
-    "Printing is not installed on this computer (customscreen.documents).":
-        "L'impression n'est pas installée sur cet ordinateur (customscreen.documents).",
+    "Printing is not installed on this computer (reportlab is missing).":
+        "L'impression n'est pas installée sur cet ordinateur (reportlab manque).",
     "The card could not be printed: %1": "La fiche n'a pas pu être imprimée : %1",
     # -- documents dialog and print preview
     "Documents": "Documents", "&Documents…": "&Documents…", "Period": "Période",

@@ -5,6 +5,6 @@
 thread with reconnect, and ``fake`` is a pseudo-terminal modem for tests.
 """
 
-from .parser import RING_CYCLE, ModemParser
+from telephony.modem.parser import RING_CYCLE, ModemParser
 
 __all__ = ["RING_CYCLE", "ModemParser"]

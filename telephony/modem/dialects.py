@@ -21,8 +21,14 @@ import csv
 import re
 from dataclasses import dataclass
 
-from ..events import Presentation
-from .mdmf import ABSENCE, MessageError, decode_hex_message, decode_parameters, looks_like_message
+from telephony.events import Presentation
+from telephony.modem.mdmf import (
+    ABSENCE,
+    MessageError,
+    decode_hex_message,
+    decode_parameters,
+    looks_like_message,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..events import Presentation
+from telephony.events import Presentation
 
 SDMF_CALL = 0x04
 MDMF_CALL = 0x80

@@ -29,9 +29,9 @@ import itertools
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from ..events import CallerId, Ended, Event, Presentation, Ring
-from .dialects import FieldsLine, RejectedLine, RingLine, read_line
-from .lines import MAX_LINE_CHARS, LineSplitter
+from telephony.events import CallerId, Ended, Event, Presentation, Ring
+from telephony.modem.dialects import FieldsLine, RejectedLine, RingLine, read_line
+from telephony.modem.lines import MAX_LINE_CHARS, LineSplitter
 
 #: How long the line may stay quiet before a ringing call is over. Ring
 #: cadences are 3 s in the UK (0.4 on, 0.2 off, 0.4 on, 2 off), 5 s in France

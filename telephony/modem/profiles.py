@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..events import CallerId, Ended, Event, Presentation
+from telephony.events import CallerId, Ended, Event, Presentation
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,11 +28,11 @@ from urllib.parse import unquote
 import serial
 from serial.tools import list_ports as serial_list_ports
 
-from ..events import Event, LineState, LineStatus
-from ..source import Clock, Emit, Source, SourceError, local_now
-from .lines import LineSplitter
-from .parser import ModemParser
-from .profiles import PROFILES, CallerIdWatch, InitDialogue, country_code
+from telephony.events import Event, LineState, LineStatus
+from telephony.modem.lines import LineSplitter
+from telephony.modem.parser import ModemParser
+from telephony.modem.profiles import PROFILES, CallerIdWatch, InitDialogue, country_code
+from telephony.source import Clock, Emit, Source, SourceError, local_now
 
 DEFAULT_BAUD = 115200
 #: How long one read waits for a byte. It is also how often ``tick`` ends calls

@@ -19,14 +19,14 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote
 
-from ..events import Event, LineState, LineStatus
-from ..source import Clock, Emit, Source, SourceError, local_now, parse_url
-from .callee import Callee, Peer
-from .errors import SipProtocolError
-from .framing import StreamFramer
-from .message import MAX_MESSAGE_SIZE, SipResponse
-from .registration import RETRY_FIRST_S, RETRY_MAX_S, Account, Registration
-from .uri import parse_uri
+from telephony.events import Event, LineState, LineStatus
+from telephony.sip.callee import Callee, Peer
+from telephony.sip.errors import SipProtocolError
+from telephony.sip.framing import StreamFramer
+from telephony.sip.message import MAX_MESSAGE_SIZE, SipResponse
+from telephony.sip.registration import RETRY_FIRST_S, RETRY_MAX_S, Account, Registration
+from telephony.sip.uri import parse_uri
+from telephony.source import Clock, Emit, Source, SourceError, local_now, parse_url
 
 log = logging.getLogger(__name__)
 

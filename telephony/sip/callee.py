@@ -17,11 +17,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..events import CallerId, Ended, Event, Outcome, Ring
-from ..source import Clock, Emit, local_now
-from .errors import SipProtocolError
-from .identity import caller_identity
-from .message import SipRequest, SipResponse, make_response, parse_message
+from telephony.events import CallerId, Ended, Event, Outcome, Ring
+from telephony.sip.errors import SipProtocolError
+from telephony.sip.identity import caller_identity
+from telephony.sip.message import SipRequest, SipResponse, make_response, parse_message
+from telephony.source import Clock, Emit, local_now
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import SipProtocolError
-from .uri import split_outside_quotes
+from telephony.sip.errors import SipProtocolError
+from telephony.sip.uri import split_outside_quotes
 
 #: Algorithms we can answer, best first (RFC 8760 adds SHA-256 to SIP).
 ALGORITHMS: dict[str, Callable[[bytes], str]] = {

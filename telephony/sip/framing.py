@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .errors import SipProtocolError
-from .message import MAX_MESSAGE_SIZE, canonical_name
+from telephony.sip.errors import SipProtocolError
+from telephony.sip.message import MAX_MESSAGE_SIZE, canonical_name
 
 
 class StreamFramer:

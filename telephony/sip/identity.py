@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..events import Presentation
-from .errors import SipProtocolError
-from .message import SipRequest
-from .uri import NameAddr, parse_name_addr, split_outside_quotes, subscriber_number
+from telephony.events import Presentation
+from telephony.sip.errors import SipProtocolError
+from telephony.sip.message import SipRequest
+from telephony.sip.uri import NameAddr, parse_name_addr, split_outside_quotes, subscriber_number
 
 #: Privacy header values that withhold the caller's identity (RFC 3325 §9.3 ``id``,
 #: RFC 3323 §4.2 ``user``). ``header`` alone only hides routing headers, not the caller.

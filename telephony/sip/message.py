@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .errors import SipProtocolError
-from .uri import split_outside_quotes
+from telephony.sip.errors import SipProtocolError
+from telephony.sip.uri import split_outside_quotes
 
 #: Largest message we accept. A UDP datagram cannot exceed 65,535 bytes and
 #: RFC 3261 §18.1.1 wants anything near the path MTU to go over TCP anyway; an

@@ -13,9 +13,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import SipProtocolError
-from .message import MAX_MESSAGE_SIZE, Headers, SipRequest, SipResponse, parse_message
-from .uri import NameAddr, SipUri
+from telephony.sip.errors import SipProtocolError
+from telephony.sip.message import (
+    MAX_MESSAGE_SIZE,
+    Headers,
+    SipRequest,
+    SipResponse,
+    parse_message,
+)
+from telephony.sip.uri import NameAddr, SipUri
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..events import LineState
-from .callee import T1_S, T2_S
-from .digest import Challenge, DigestClient, choose_challenge
-from .message import Headers, SipRequest, SipResponse
-from .uri import parse_name_addr, split_outside_quotes
+from telephony.events import LineState
+from telephony.sip.callee import T1_S, T2_S
+from telephony.sip.digest import Challenge, DigestClient, choose_challenge
+from telephony.sip.message import Headers, SipRequest, SipResponse
+from telephony.sip.uri import parse_name_addr, split_outside_quotes
 
 #: Refresh when this share of the granted Expires has run: 80% leaves a PBX
 #: that is slow to answer plenty of time before the binding lapses.

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
-from .errors import SipProtocolError
+from telephony.sip.errors import SipProtocolError
 
 SCHEMES = ("sip", "sips", "tel")
 #: RFC 3966 visual separators, which carry no meaning in a number.

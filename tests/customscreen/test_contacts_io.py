@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import contacts, contacts_io
-from customscreen.contacts_io import ImportError_
+from customscreen import contacts
+from customscreen.contacts import files as contacts_io
+from customscreen.contacts.files import ImportError_
 
 FRENCH_CSV = (
     "Nom;Société;Téléphone;Portable;E-mail;Contrat;Fin de contrat;Modèle de chaudière\n"
@@ -89,7 +90,7 @@ def test_missing_name_column_is_explained(tmp_path, store) -> None:
 
 @pytest.mark.parametrize("suffix", [".csv", ".vcf"])
 def test_export_then_import_gives_the_same_contacts(tmp_path, demo_store, suffix) -> None:
-    from customscreen.store import Store
+    from customscreen.storage.store import Store
 
     exported = tmp_path / f"all{suffix}"
     written = contacts_io.export_file(demo_store, exported)

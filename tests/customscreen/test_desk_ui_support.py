@@ -6,9 +6,10 @@ from datetime import datetime
 
 import pytest
 
-from customscreen import journal, schedule, settings, users
+from customscreen.calls import journal, schedule
+from customscreen.calls.routing import Mode, decide
 from customscreen.contacts import Caller
-from customscreen.routing import Mode, decide
+from customscreen.storage import settings, users
 from telephony.events import Presentation
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from customscreen import documents, register
 from customscreen.demo import seed
-from customscreen.documents.labels import Words
-from customscreen.store import Store
+from customscreen.paper import documents, register
+from customscreen.paper.documents.labels import Words
+from customscreen.storage.store import Store
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -158,7 +158,7 @@ def test_a_failed_write_gives_the_number_back(office: Store, tmp_path: Path,
     def disk_full(output: Path, data: bytes) -> None:
         raise documents.DocumentError(f"cannot write {output} (No space left on device)")
 
-    monkeypatch.setattr("customscreen.documents.fax.write_atomically", disk_full)
+    monkeypatch.setattr("customscreen.paper.documents.fax.write_atomically", disk_full)
     with pytest.raises(documents.DocumentError, match="No space left"):
         documents.print_fax(office, 1, "lettre", {"objet": "x", "corps": "y"},
                             tmp_path / "x.pdf")
@@ -282,7 +282,7 @@ def test_cli_prints_a_fax_and_explains_a_bad_one(office: Store, tmp_path: Path) 
 
 
 def test_long_periods_are_charted_by_week_month_or_year_to_stay_readable() -> None:
-    from customscreen.documents.charts import bucket
+    from customscreen.paper.documents.charts import bucket
 
     def unit_and_bars(days: int) -> tuple[str, int]:
         since = date(2016, 1, 1)

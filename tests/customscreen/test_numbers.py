@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customscreen import numbers
+from customscreen.contacts import numbers
 
 
 @pytest.mark.parametrize(

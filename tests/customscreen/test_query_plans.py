@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from customscreen import contacts, journal
-from customscreen.journal import CallFilter
+from customscreen import contacts
+from customscreen.calls import journal
+from customscreen.calls.journal import CallFilter
 
 
 def plan(store, sql: str, params: tuple = ()) -> str:
@@ -14,7 +15,7 @@ def plan(store, sql: str, params: tuple = ()) -> str:
 
 
 def test_caller_lookup_uses_the_number_index(demo_store) -> None:
-    text = plan(demo_store, contacts._CALLER_SQL, ("+33536490123",))
+    text = plan(demo_store, contacts.book._CALLER_SQL, ("+33536490123",))
     assert "USING INDEX phones_e164 (e164=?)" in text
     assert "SCAN p" not in text and "SCAN phones" not in text
 

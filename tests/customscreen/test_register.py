@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import documents, register
 from customscreen.demo import seed
-from customscreen.register import RegisterEntry
-from customscreen.store import Store
+from customscreen.paper import documents, register
+from customscreen.paper.register import RegisterEntry
+from customscreen.storage.store import Store
 
 THREADS = 6
 ISSUES_EACH = 4
@@ -121,7 +121,7 @@ DESK_SCRIPT = """
 import sys
 from datetime import datetime, timezone
 from customscreen import register
-from customscreen.store import Store
+from customscreen.storage.store import Store
 store = Store(sys.argv[1])
 for _ in range(int(sys.argv[2])):
     register.issue(store, kind="lettre", contact_id=None, recipient="x", author=None,

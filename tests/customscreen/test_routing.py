@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from customscreen.calls.routing import Action, Mode, decide
 from customscreen.contacts import Caller
-from customscreen.routing import Action, Mode, decide
 from telephony.events import Presentation
 
 AVAILABLE = Presentation.AVAILABLE

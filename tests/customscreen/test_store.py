@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import contacts, journal
-from customscreen.store import SCHEMA_VERSION, Store, StoreError
+from customscreen import contacts
+from customscreen.calls import journal
+from customscreen.storage.store import SCHEMA_VERSION, Store, StoreError
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "schema-v1.sqlite"
 

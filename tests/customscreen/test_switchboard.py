@@ -6,11 +6,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from customscreen import contacts, journal, voicemail
-from customscreen.contacts import Contact, Contract, Phone
-from customscreen.routing import Mode
-from customscreen.store import StoreError
-from customscreen.switchboard import (
+from customscreen import contacts
+from customscreen.calls import journal, voicemail
+from customscreen.calls.routing import Mode
+from customscreen.calls.switchboard import (
     CallAnnounced,
     CallFinished,
     CallUpdated,
@@ -18,6 +17,8 @@ from customscreen.switchboard import (
     LineChanged,
     Switchboard,
 )
+from customscreen.contacts import Contact, Contract, Phone
+from customscreen.storage.store import StoreError
 from telephony.events import (
     Answered,
     CallerId,

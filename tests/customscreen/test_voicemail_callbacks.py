@@ -4,9 +4,9 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from customscreen import callbacks, voicemail
-from customscreen.routing import Mode
-from customscreen.switchboard import Switchboard
+from customscreen.calls import callbacks, voicemail
+from customscreen.calls.routing import Mode
+from customscreen.calls.switchboard import Switchboard
 from telephony.events import CallerId, Ended
 from telephony.simulator import DemoLine
 

@@ -7,7 +7,7 @@ Run once with `python tests/data/make_schema_v1.py`; the file is committed.
 import sqlite3
 from pathlib import Path
 
-from customscreen.schema import MIGRATIONS
+from customscreen.storage.schema import MIGRATIONS
 
 target = Path(__file__).with_name("schema-v1.sqlite")
 target.unlink(missing_ok=True)

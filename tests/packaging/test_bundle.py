@@ -121,7 +121,7 @@ def test_lazy_modules_are_inside(bundle: Path) -> None:
     pyz = archive.open_embedded_archive("PYZ.pyz")
     names = set(pyz.toc)
     for module in ("telephony.sip.agent", "telephony.fritzbox", "telephony.modem.transport",
-                   "telephony.simulator", "ui.firstrun", "customscreen.doctor",
+                   "telephony.simulator", "ui.firstrun", "customscreen.care.doctor",
                    "phonenumbers.geodata.data0", "phonenumbers.carrierdata.data0",
                    "phonenumbers.data.region_FR"):
         assert module in names, f"{module} is not in the bundle"

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import backups, doctor, settings
-from customscreen.doctor import Severity
-from customscreen.store import Store
+from customscreen.care import doctor
+from customscreen.care.doctor import Severity
+from customscreen.storage import backups, settings
+from customscreen.storage.store import Store
 from telephony.modem.fake import FakeModem
 
 from ..conftest import CUSTOMSCREEN

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWizard
 
-from customscreen import settings, users
-from customscreen.store import Store
+from customscreen.storage import settings, users
+from customscreen.storage.store import Store
 from ui import firstrun
 from ui.firstrun import FirstRunWizard, needs_first_run
 
@@ -121,7 +121,7 @@ def test_sip_password_is_kept_out_of_the_database(qtbot, store: Store, no_keyrin
 
     assert settings.sources(store) == ["sip://201@pbx.local"]
     assert "s3cret" not in str([tuple(r) for r in store.query("SELECT * FROM settings")])
-    from customscreen import passwords
+    from customscreen.care import passwords
 
     assert passwords.sip_password("201", "pbx.local") == "s3cret:/@"
     assert passwords.with_password("sip://201@pbx.local") == "sip://201:s3cret%3A%2F%40@pbx.local"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import autostart
+from customscreen.care import autostart
 
 from ..conftest import REPO
 

@@ -12,7 +12,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest import mock
 
-from customscreen import contacts_io, vcard
+from customscreen.contacts import files as contacts_io
+from customscreen.contacts import vcard
 from telephony.fritzbox import CallMonitor
 from telephony.modem.parser import ModemParser
 from telephony.sip.errors import SipProtocolError

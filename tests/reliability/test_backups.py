@@ -7,11 +7,11 @@ import threading
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
-from customscreen import backup_schedule, backups
-from customscreen.backup_schedule import backup_warning, is_due, next_due
-from customscreen.chores import Chores
-from customscreen.store import SCHEMA_VERSION, Store
-from customscreen.switchboard import Switchboard
+from customscreen.calls.switchboard import Switchboard
+from customscreen.care.chores import Chores
+from customscreen.storage import backup_schedule, backups
+from customscreen.storage.backup_schedule import backup_warning, is_due, next_due
+from customscreen.storage.store import SCHEMA_VERSION, Store
 from telephony.events import CallerId, Ended, Outcome, Presentation, Ring
 from telephony.simulator import DemoLine
 from tests.reliability.processes import run

@@ -20,10 +20,16 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import store as store_module
-from customscreen.chores import Chores
-from customscreen.store import Store
-from customscreen.switchboard import CallAnnounced, JournalAlarm, LineChanged, Notice, Switchboard
+from customscreen.calls.switchboard import (
+    CallAnnounced,
+    JournalAlarm,
+    LineChanged,
+    Notice,
+    Switchboard,
+)
+from customscreen.care.chores import Chores
+from customscreen.storage import store as store_module
+from customscreen.storage.store import Store
 from telephony.events import CallerId, Ended, LineState, Outcome, Presentation, Ring
 from telephony.fritzbox import FritzBoxLine
 from telephony.simulator import DemoLine

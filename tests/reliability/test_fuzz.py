@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import contacts, contacts_io
-from customscreen.store import Store
+from customscreen import contacts
+from customscreen.contacts import files as contacts_io
+from customscreen.storage.store import Store
 from tests.reliability import fuzz_targets
 from tests.reliability.fuzzing import FuzzRun, Mutator
 

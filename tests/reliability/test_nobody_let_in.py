@@ -14,9 +14,9 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
-from customscreen import passwords
-from customscreen.store import Store
-from customscreen.switchboard import CallAnnounced, Switchboard
+from customscreen.calls.switchboard import CallAnnounced, Switchboard
+from customscreen.care import passwords
+from customscreen.storage.store import Store
 from telephony.sip.agent import open_url
 from telephony.sip.probe import SipProbe
 from tests.conftest import REPO
@@ -145,19 +145,24 @@ def test_listen_on_a_demo_line_opens_no_network_port(tmp_path: Path) -> None:
 # Calls that put text into SQL built at run time. Each builds column lists or
 # "?" placeholders from fixed identifiers, never from a value a user typed.
 ALLOWED_SQL_BUILDERS = {
-    ("customscreen/journal.py", "open_call"), ("customscreen/journal.py", "update_call"),
-    ("customscreen/journal.py", "get"), ("customscreen/journal.py", "page"),
-    ("customscreen/journal.py", "count"), ("customscreen/journal.py", "recent_for_contact"),
-    ("customscreen/journal.py", "export_csv"), ("customscreen/store.py", "_migrate"),
-    ("customscreen/privacy.py", "_their_calls"), ("customscreen/privacy.py", "erase_contact"),
-    ("customscreen/privacy.py", "export_contact"),
+    ("customscreen/calls/journal.py", "open_call"),
+    ("customscreen/calls/journal.py", "update_call"),
+    ("customscreen/calls/journal.py", "get"), ("customscreen/calls/journal.py", "page"),
+    ("customscreen/calls/journal.py", "count"),
+    ("customscreen/calls/journal.py", "recent_for_contact"),
+    ("customscreen/calls/journal.py", "export_csv"),
+    ("customscreen/storage/store.py", "_migrate"),
+    ("customscreen/care/privacy.py", "_their_calls"),
+    ("customscreen/care/privacy.py", "erase_contact"),
+    ("customscreen/care/privacy.py", "export_contact"),
     # The callers pass fixed WHERE texts with "?" parameters.
-    ("customscreen/callbacks.py", "_rows"),
+    ("customscreen/calls/callbacks.py", "_rows"),
     # ORDER BY chosen from two fixed column names; the typed text is a parameter.
-    ("customscreen/contacts.py", "search"),
+    ("customscreen/contacts/search.py", "search"),
     # CallFilter.where(): fixed clauses, values as parameters.
-    ("customscreen/documents/calllog.py", "_rows"), ("customscreen/documents/calllog.py", "totals"),
-    ("customscreen/voicemail.py", "items"), ("customscreen/voicemail.py", "get"),
+    ("customscreen/paper/documents/calllog.py", "_rows"),
+    ("customscreen/paper/documents/calllog.py", "totals"),
+    ("customscreen/calls/voicemail.py", "items"), ("customscreen/calls/voicemail.py", "get"),
 }
 SQL_METHODS = {"execute", "executemany", "executescript", "query", "one", "_rows"}
 

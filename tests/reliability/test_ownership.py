@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from customscreen import ownership
+from customscreen.storage import ownership
 from telephony.modem.fake import FakeModem
 from tests.reliability.processes import ENV, Listening, run
 

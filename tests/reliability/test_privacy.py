@@ -6,9 +6,12 @@ import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from customscreen import callbacks, contacts, journal, privacy, register, voicemail
+from customscreen import contacts
+from customscreen.calls import callbacks, journal, voicemail
+from customscreen.care import privacy
 from customscreen.contacts import Contact, Contract, Phone
-from customscreen.store import Store
+from customscreen.paper import register
+from customscreen.storage.store import Store
 from tests.reliability.processes import run
 
 TODAY = date(2026, 11, 23)

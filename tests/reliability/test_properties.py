@@ -8,8 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from customscreen import vcard
-from customscreen.contacts import Contact
+from customscreen.contacts import Contact, vcard
 from telephony.fritzbox import MAX_LINE_LENGTH, CallMonitor
 from telephony.modem.lines import MAX_LINE_CHARS
 from telephony.modem.parser import ModemParser

@@ -27,7 +27,7 @@ class Listener:
     """The ``listen --json`` process and the JSON lines it printed."""
 
     def __init__(self, db: Path, url: str) -> None:
-        command = [sys.executable, "-m", "customscreen", "--db", str(db), "--region", "US"]
+        command = [sys.executable, "-m", "app", "--db", str(db), "--region", "US"]
         self.process = subprocess.Popen(
             [*command, "listen", url, "--json"],
             stdout=subprocess.PIPE,

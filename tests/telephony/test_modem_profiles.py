@@ -8,12 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from telephony.events import CallerId, Ended, Presentation, Ring
-from telephony.modem.profiles import (
-    CallerIdWatch,
-    InitDialogue,
-    country_code,
-    detect_chipset,
-)
+from telephony.modem.profiles import CallerIdWatch, InitDialogue, country_code, detect_chipset
 
 Modem = Callable[[str], list[str]]
 T0 = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)

@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 def desk_store(tmp_path: Path):
     """The demo firm's database: contacts of the demo line and some history."""
     from customscreen.demo import seed
-    from customscreen.store import Store
+    from customscreen.storage.store import Store
 
     store = Store(tmp_path / "desk.sqlite")
     seed(store, calls=300, companies=40)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from customscreen import callbacks, journal
+from customscreen.calls import callbacks, journal
 from telephony.events import CallerId, Ended, Outcome
 from telephony.simulator import DemoLine
 from ui.contact_editor import ContactEditor

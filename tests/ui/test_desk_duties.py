@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from customscreen import ownership
+from customscreen.storage import ownership
 
 
 def test_a_modem_read_by_another_program_is_reported_not_opened(desk, tmp_path) -> None:

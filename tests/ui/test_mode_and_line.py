@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from customscreen import settings
-from customscreen.routing import Mode
-from customscreen.switchboard import LineChanged
+from customscreen.calls.routing import Mode
+from customscreen.calls.switchboard import LineChanged
+from customscreen.storage import settings
 from telephony.events import LineState, LineStatus
 
 

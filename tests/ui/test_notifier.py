@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from customscreen import callbacks
+from customscreen.calls import callbacks
 from ui.notifier import CallbackNotifier
 
 

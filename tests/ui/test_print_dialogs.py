@@ -12,7 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
-from customscreen import contacts, register
+from customscreen import contacts
+from customscreen.paper import register
 from ui import documents_dialog, print_preview, printing
 from ui.documents_dialog import CALLLOG, STATS, DocumentsDialog
 from ui.pdf_pages import PdfPages, PdfPagesError

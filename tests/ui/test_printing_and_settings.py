@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from customscreen import contacts, settings, users
+from customscreen import contacts
+from customscreen.storage import settings, users
 from ui import printing
 from ui.settings_dialog import SettingsDialog
 
@@ -51,7 +52,7 @@ def test_sip_line_url_is_built_from_the_account_fields(desk_store, qtbot):
 
 
 def test_sip_password_is_kept_apart_from_the_settings(desk_store, qtbot, monkeypatch):
-    from customscreen import passwords
+    from customscreen.care import passwords
 
     kept = {}
     monkeypatch.setattr(passwords, "set_sip_password",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from customscreen import callbacks, voicemail
+from customscreen.calls import callbacks, voicemail
 from telephony.events import CallerId
 from telephony.simulator import DemoLine
 from ui.callback_dialog import CallbackDialog

@@ -1,0 +1,328 @@
+"""What each ``customscreen`` verb does, over the library. Parsing is in ``cli``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+
+from app.process import EXIT_FAILED, EXIT_PROBLEMS, db_path, wait_until_stopped
+from customscreen import contacts
+from customscreen.calls import journal
+from customscreen.calls.routing import Mode
+from customscreen.care import passwords
+from customscreen.contacts import files as contacts_io
+from customscreen.contacts import numbers
+from customscreen.storage import backup_schedule, backups, ownership
+from customscreen.storage.store import Store, StoreError
+from telephony.source import mask_password
+
+
+def open_store(args: argparse.Namespace, readonly: bool = False) -> Store:
+    return Store(db_path(args), readonly=readonly)
+
+
+def region_of(args: argparse.Namespace, store: Store | None) -> str:
+    return numbers.default_region(args.region, store.setting("region") if store else None)
+
+
+def desk(args: argparse.Namespace) -> int:
+    from ui.app import run_desk
+
+    return run_desk(db_path(args), args.region)
+
+
+def demo(args: argparse.Namespace) -> int:
+    from customscreen.demo import seed
+    from customscreen.storage.paths import default_db
+
+    path = args.db or default_db().with_name("demo.sqlite")
+    store = Store(path)
+    if contacts.count(store) == 0:
+        # The demo firm is in Toulouse: its numbers are French unless told otherwise.
+        seed(store, calls=args.calls, region=(args.region or "FR").upper())
+        print(f"demo database created: {path} ({contacts.count(store)} contacts, "
+              f"{journal.count(store)} calls)")
+    elif args.seed_only:
+        print(f"{path} already holds {contacts.count(store)} contacts; "
+              "choose another --db for a fresh demo database", file=sys.stderr)
+        return EXIT_FAILED
+    if args.seed_only:
+        return 0
+    store.close()
+    from ui.demo import run_demo
+
+    return run_demo(path, args.region, offscreen=args.offscreen, shots=args.shots)
+
+
+def listen(args: argparse.Namespace) -> int:
+    from customscreen.calls.announce import JsonPrinter, TextPrinter
+    from customscreen.calls.switchboard import Switchboard
+    from customscreen.care.chores import Chores
+    from telephony.source import SourceError, open_source
+
+    owner = ownership.claim(db_path(args))
+    if isinstance(owner, ownership.Held):
+        print(f"customscreen: {owner.explain()}; open the desk read-only or stop that process",
+              file=sys.stderr)
+        return EXIT_FAILED
+    store = open_store(args)
+    mode = Mode(args.mode or store.setting("mode") or "normal")
+    board = Switchboard(store, region_of(args, store), mode, user=args.user)
+    done = threading.Event()
+    board.add_observer(JsonPrinter(on_closed=done.set) if args.json
+                       else TextPrinter(region=board.region, on_closed=done.set))
+    opened = []
+    for url in args.sources:
+        device = None
+        try:
+            device = ownership.claim_line(url)
+            source = open_source(passwords.with_password(url))
+            board.attach(source)
+        except (SourceError, OSError, passwords.PasswordError) as exc:
+            if device is not None:
+                device.release()
+            print(f"customscreen: cannot open {mask_password(url)}: {exc}", file=sys.stderr)
+            continue
+        opened.append((source, device))
+    if not opened:
+        return EXIT_FAILED
+    chores = Chores(store, board=board,
+                    on_report=lambda text: print(f"customscreen: {text}", file=sys.stderr))
+    chores.start()
+
+    def all_finished() -> None:
+        for source, _ in opened:
+            source.finished.wait()
+        done.set()
+
+    threading.Thread(target=all_finished, daemon=True, name="listen-wait").start()
+    try:
+        wait_until_stopped(done)
+    finally:
+        board.stop()
+        chores.stop()
+        for _, device in opened:
+            if device is not None:
+                device.release()
+    if not board.retry_journal():
+        print(f"customscreen: {board.pending_writes} journal writes could not be saved",
+              file=sys.stderr)
+        return EXIT_FAILED
+    store.close()
+    owner.release()
+    return 0
+
+
+def contacts_(args: argparse.Namespace) -> int:
+    store = open_store(args, readonly=args.action == "search")
+    if args.action == "import":
+        try:
+            result = contacts_io.import_file(store, args.file, region_of(args, store),
+                                             skip_invalid=args.skip_invalid)
+        except contacts_io.ImportError_ as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"nothing imported: {len(exc.problems)} bad rows "
+                  "(fix them, or use --skip-invalid to import the others)", file=sys.stderr)
+            return EXIT_PROBLEMS
+        for problem in result.skipped:
+            print(f"skipped {problem}", file=sys.stderr)
+        print(f"imported {result.imported} contacts from {args.file}")
+        return EXIT_PROBLEMS if result.skipped else 0
+    if args.action == "export":
+        written = contacts_io.export_file(store, args.file)
+        print(f"exported {written} contacts to {args.file}")
+        return 0
+    region = region_of(args, store)
+    for hit in contacts.search(store, " ".join(args.text)):
+        shown = ", ".join(numbers.display(n, region) for n in hit.numbers.split(", ") if n)
+        company = f" ({hit.company})" if hit.company else ""
+        print(f"{hit.id:>6}  {hit.name}{company}  {shown}")
+    return 0
+
+
+def calls(args: argparse.Namespace) -> int:
+    store = open_store(args, readonly=True)
+    where = journal.CallFilter(since=args.since, until=args.until)
+    written = journal.export_csv(store, args.file, where)
+    print(f"exported {written} calls to {args.file}")
+    return 0
+
+
+def print_(args: argparse.Namespace) -> int:
+    from customscreen.paper import documents
+
+    store = open_store(args)
+    region = region_of(args, store)
+    try:
+        if args.document == "fax":
+            fields = {}
+            for item in args.field:
+                key, sep, value = item.partition("=")
+                if not sep or not key.strip():
+                    print(f"customscreen: --field {item!r} is not KEY=VALUE", file=sys.stderr)
+                    return EXIT_FAILED
+                fields[key.strip()] = value
+            entry = documents.print_fax(store, args.contact, args.template, fields,
+                                        args.output, author=args.author, region=region)
+            print(f"{entry.number}: {args.output} (sha256 {entry.sha256[:16]}…)")
+        elif args.document == "card":
+            documents.print_card(store, args.contact, args.output, region=region)
+            print(f"written {args.output}")
+        else:
+            report = {"calllog": documents.print_calllog, "stats": documents.print_stats}
+            report[args.document](store, args.since, args.until, args.output, region=region)
+            print(f"written {args.output}")
+    except documents.DocumentError as exc:
+        print(f"customscreen: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def register_(args: argparse.Namespace) -> int:
+    from customscreen.paper import register
+
+    store = open_store(args, readonly=True)
+    if args.action == "list":
+        for entry in register.entries(store, args.year):
+            print(f"{entry.number}  {entry.issued_at:%Y-%m-%d %H:%M}  {entry.kind:<16} "
+                  f"{entry.recipient}  ({entry.author or '-'})  sha256 {entry.sha256[:16]}…")
+        return 0
+    try:
+        content = args.file.read_bytes()
+    except OSError as exc:
+        print(f"customscreen: {args.file}: cannot be read ({exc.strerror})", file=sys.stderr)
+        return EXIT_FAILED
+    if register.lookup(store, args.number) is None:
+        print(f"customscreen: {args.number} is not in the register", file=sys.stderr)
+        return EXIT_PROBLEMS
+    if register.verify(store, args.number, content):
+        print(f"{args.file}: matches register entry {args.number}")
+        return 0
+    print(f"{args.file}: does NOT match register entry {args.number} (altered, or another "
+          "document)")
+    return EXIT_PROBLEMS
+
+
+def backup(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    folder = args.to or backup_schedule.backup_folder(store)
+    target = backups.backup(store, folder)
+    print(f"backup written and verified: {target}")
+    return 0
+
+
+def restore(args: argparse.Namespace) -> int:
+    # Replacing the file under a running journal would lose the calls it writes next.
+    owner = ownership.claim(db_path(args))
+    if isinstance(owner, ownership.Held):
+        print(f"customscreen: {owner.explain()}; stop it before restoring, "
+              "nothing was restored", file=sys.stderr)
+        return EXIT_FAILED
+    with owner:
+        aside = backups.restore(db_path(args), args.file)
+    print(f"restored {args.file} into {db_path(args)}; the previous file is kept as {aside}")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    try:
+        store = Store(path, readonly=True)
+    except StoreError as exc:
+        print(f"customscreen: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    try:
+        problems = store.integrity_errors()
+    except StoreError as exc:  # damaged past what integrity_check can walk
+        print(f"customscreen: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for problem in problems:
+        print(f"{path}: {problem}")
+    if problems:
+        return EXIT_PROBLEMS
+    last = backups.last_good_backup(store)
+    print(f"{path}: sound (schema {store.version}, {contacts.count(store)} contacts, "
+          f"{journal.count(store)} calls; last verified backup: "
+          f"{last.strftime('%Y-%m-%d %H:%M') if last else 'never'})")
+    warning = backup_schedule.backup_warning(store)
+    if warning:
+        print(f"warning: {warning}")
+    return 0
+
+
+def privacy_(args: argparse.Namespace) -> int:
+    import json
+
+    from customscreen.care import privacy
+
+    store = open_store(args)
+    try:
+        if args.action == "apply":
+            rule = (privacy.Retention(args.months, args.retention_action or "anonymise")
+                    if args.months else privacy.retention(store))
+            if rule is None:
+                print(f"no retention configured: calls are kept (set {privacy.RETENTION_MONTHS}"
+                      " or give --months)")
+                return 0
+            done = privacy.apply_retention(store, rule)
+            verb = "deleted" if rule.action == "delete" else "anonymised"
+            print(f"{done.calls} calls from before {done.before} {verb} "
+                  f"(retention {rule.months} months)")
+        elif args.action == "erase":
+            erased = privacy.erase_contact(store, args.contact)
+            print(f"erased {erased.name!r} (contact {erased.contact_id}): card deleted, "
+                  f"{erased.calls} calls and {erased.callbacks} callback slips anonymised, "
+                  f"{erased.documents} register entries kept without the name")
+        else:
+            held = privacy.export_contact(store, args.contact)
+            tmp = args.output.with_name(args.output.name + ".part")
+            tmp.write_text(json.dumps(held, ensure_ascii=False, indent=1), encoding="utf-8")
+            tmp.replace(args.output)
+            print(f"written {args.output}: card, {len(held['phones'])} numbers, "
+                  f"{len(held['calls'])} calls, {len(held['callbacks'])} callbacks, "
+                  f"{len(held['voicemail'])} voicemail items, "
+                  f"{len(held['documents'])} documents")
+    except (privacy.PrivacyError, contacts.ContactError) as exc:
+        print(f"customscreen: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
+
+
+def password(args: argparse.Namespace) -> int:
+    import getpass
+
+    user, at, host = args.account.rpartition("@")
+    if not at or not user or not host:
+        print(f"customscreen: {args.account!r} is not USER@PBX (e.g. 201@pbx.local)",
+              file=sys.stderr)
+        return EXIT_FAILED
+    if args.action == "forget":
+        passwords.forget_sip_password(user, host)
+        print(f"forgot the password of {user}@{host}")
+        return 0
+    secret = (getpass.getpass(f"password for {user}@{host}: ") if sys.stdin.isatty()
+              else sys.stdin.readline().rstrip("\r\n"))
+    if not secret:
+        print("customscreen: empty password; nothing kept", file=sys.stderr)
+        return EXIT_FAILED
+    where = passwords.set_sip_password(user, host, secret)
+    print(f"kept the password of {user}@{host} in "
+          + ("the system keyring" if where == "keyring" else f"{where} (readable by you only)"))
+    return 0
+
+
+def doctor(args: argparse.Namespace) -> int:
+    from customscreen.care import doctor as checks
+
+    path = db_path(args)
+    findings = checks.examine(path, lines=not args.no_line, timeout=args.timeout)
+    print(checks.report(findings))
+    return 0 if checks.is_healthy(findings) else EXIT_PROBLEMS
+
+
+def bench(args: argparse.Namespace) -> int:
+    from app.bench import run
+
+    return run(args)

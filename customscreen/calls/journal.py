@@ -1,0 +1,231 @@
+"""The call journal: every call, its caller, what was decided and how it ended."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from customscreen.storage.store import Store, StoreError
+
+OUTCOMES = ("answered", "missed", "diverted", "blocked")
+DECISIONS = ("pop", "divert", "block")
+
+
+@dataclass(frozen=True)
+class CallRecord:
+    id: int
+    started_at: str
+    ended_at: str | None
+    source: str
+    raw_number: str | None
+    number: str | None
+    network_name: str | None
+    presentation: str
+    contact_id: int | None
+    contact_name: str | None
+    decision: str
+    reason: str
+    outcome: str | None
+    duration_s: int | None
+    handled_by: str | None
+    note: str
+
+    @property
+    def display_name(self) -> str:
+        return self.contact_name or self.network_name or ""
+
+
+_COLUMNS = ", ".join(
+    f"calls.{f.name}" if f.name != "contact_name" else "contacts.name AS contact_name"
+    for f in fields(CallRecord)
+)
+_FROM = "FROM calls LEFT JOIN contacts ON contacts.id = calls.contact_id"
+
+
+def _record(row: sqlite3.Row) -> CallRecord:
+    return CallRecord(**{k: row[k] for k in row.keys()})
+
+
+@dataclass(frozen=True)
+class CallFilter:
+    """What the Calls tab and ``calls export`` narrow the journal to."""
+
+    since: date | None = None
+    until: date | None = None  # inclusive
+    outcome: str | None = None
+    decision: str | None = None
+    contact_id: int | None = None
+    handled_by: str | None = None
+    text: str | None = None  # in the number, the network name or the note
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.since:
+            clauses.append("calls.started_at >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            clauses.append("calls.started_at < ?")
+            params.append((self.until + timedelta(days=1)).isoformat())
+        for column, value in (
+            ("calls.outcome", self.outcome), ("calls.decision", self.decision),
+            ("calls.contact_id", self.contact_id), ("calls.handled_by", self.handled_by),
+        ):
+            if value is not None and value != "":
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.text:
+            like = f"%{self.text}%"
+            clauses.append(
+                "(calls.number LIKE ? OR calls.raw_number LIKE ? OR calls.network_name LIKE ? "
+                "OR calls.note LIKE ? OR contacts.name LIKE ?)"
+            )
+            params.extend([like] * 5)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+# -- writing (the switchboard holds the transaction) ----------------------------
+
+
+def open_call(conn: sqlite3.Connection, **values: Any) -> int:
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cur = conn.execute(f"INSERT INTO calls({columns}) VALUES ({marks})", tuple(values.values()))
+    return int(cur.lastrowid or 0)
+
+
+_UPDATABLE = frozenset({
+    "ended_at", "raw_number", "number", "network_name", "presentation", "contact_id",
+    "decision", "reason", "outcome", "duration_s", "handled_by", "note",
+    "network_date", "network_time",
+})
+
+
+def update_call(conn: sqlite3.Connection, call_id: int, **values: Any) -> None:
+    unknown = set(values) - _UPDATABLE
+    if unknown:
+        raise ValueError(f"calls have no column(s) {sorted(unknown)}")
+    if not values:
+        return
+    assignments = ", ".join(f"{k} = ?" for k in values)
+    conn.execute(f"UPDATE calls SET {assignments} WHERE id = ?", (*values.values(), call_id))
+
+
+def set_note(store: Store, call_id: int, note: str, handled_by: str | None = None) -> None:
+    with store.transaction() as conn:
+        if handled_by:
+            update_call(conn, call_id, note=note, handled_by=handled_by)
+        else:
+            update_call(conn, call_id, note=note)
+
+
+def set_reason(store: Store, call_id: int, reason: str) -> None:
+    with store.transaction() as conn:
+        update_call(conn, call_id, reason=reason)
+
+
+# -- reading --------------------------------------------------------------------
+
+
+def get(store: Store, call_id: int) -> CallRecord | None:
+    row = store.one(f"SELECT {_COLUMNS} {_FROM} WHERE calls.id = ?", (call_id,))
+    return None if row is None else _record(row)
+
+
+def page(store: Store, where: CallFilter | None = None, offset: int = 0,
+         limit: int = 100) -> list[CallRecord]:
+    """One page of the journal, newest first. The Calls tab asks for pages as it scrolls."""
+    return [_record(r) for r in store.query(*page_query(where, offset, limit))]
+
+
+def page_query(where: CallFilter | None, offset: int, limit: int) -> tuple[str, tuple[Any, ...]]:
+    """The SQL of ``page`` (the query-plan tests read it)."""
+    clause, params = (where or CallFilter()).where()
+    # Skip rows on the narrow date index alone, then read only the page's rows:
+    # OFFSET over full joined rows would read half a million of them to jump
+    # to the middle of a ten-year journal.
+    join = _FROM if "contacts." in clause else "FROM calls"
+    return (
+        f"SELECT {_COLUMNS} {_FROM} WHERE calls.id IN ("
+        f"SELECT calls.id {join}{clause} ORDER BY calls.started_at DESC, calls.id DESC "
+        "LIMIT ? OFFSET ?) ORDER BY calls.started_at DESC, calls.id DESC",
+        (*params, limit, offset),
+    )
+
+
+def count(store: Store, where: CallFilter | None = None) -> int:
+    clause, params = (where or CallFilter()).where()
+    join = _FROM if "contacts." in clause else "FROM calls"
+    row = store.one(f"SELECT count(*) {join}{clause}", tuple(params))
+    return int(row[0]) if row else 0
+
+
+def recent_for_contact(store: Store, contact_id: int, limit: int = 5) -> list[CallRecord]:
+    rows = store.query(
+        f"SELECT {_COLUMNS} {_FROM} WHERE calls.contact_id = ? "
+        "ORDER BY calls.started_at DESC LIMIT ?",
+        (contact_id, limit),
+    )
+    return [_record(r) for r in rows]
+
+
+EXPORT_COLUMNS = (
+    "id", "started_at", "ended_at", "source", "raw_number", "number", "network_name",
+    "presentation", "contact_id", "contact_name", "decision", "reason", "outcome",
+    "duration_s", "handled_by", "note",
+)
+
+
+def export_csv(store: Store, path: Path, where: CallFilter | None = None) -> int:
+    """Write the journal (oldest first) as CSV; returns the number of calls written."""
+    clause, params = (where or CallFilter()).where()
+    tmp = path.with_name(path.name + ".part")
+    written = 0
+    try:
+        with open(tmp, "w", newline="", encoding="utf-8") as f:
+            out = csv.writer(f)
+            out.writerow(EXPORT_COLUMNS)
+            with store.lock:
+                cursor = store.conn.execute(
+                    f"SELECT {_COLUMNS} {_FROM}{clause} ORDER BY calls.started_at, calls.id",
+                    params,
+                )
+                for row in cursor:
+                    out.writerow(["" if row[c] is None else row[c] for c in EXPORT_COLUMNS])
+                    written += 1
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: cannot write ({exc.strerror})") from None
+    return written
+
+
+# The journal keeps routing's English reason; the desk shows it in the user's
+# language, so it needs routing's stable code back. These are the phrases
+# ``routing.decide`` writes (and the demo history's generic busy-day reason).
+_REASON_CODES = (
+    ("Busy day: withheld number", "priority_withheld"),
+    ("Busy day: unknown caller", "priority_unknown"),
+    ("contract has expired", "priority_expired"),
+    ("has no contract", "priority_no_contract"),
+    ("Busy day:", "priority"),
+    ("office is closed", "closed"),
+    ("on the blocked list", "blocked"),
+    ("always gets through", "always"),
+    ("is under contract", "contract_active"),
+    ("Number withheld", "withheld"),
+    ("Unknown number", "unknown"),
+    ("Known caller", "known"),
+)
+
+
+def reason_code(reason: str) -> str | None:
+    """Routing's code for a journaled reason, or None for a reason typed by a person."""
+    for phrase, code in _REASON_CODES:
+        if phrase in reason:
+            return code
+    return None

@@ -1,0 +1,92 @@
+"""What runs by itself while the desk or ``listen`` is open: the daily backup, the
+retention of old calls, and writing journal entries that waited for the disk.
+
+One small thread wakes every ``interval`` seconds and does what is due; each
+chore decides for itself (``backup_schedule.run_if_due``,
+``privacy.run_if_due``), so a desk restarted at 14:00 after a morning off still
+backs up today. What happened is told to ``on_report`` as one plain sentence,
+for the desk's status bar or ``listen``'s standard error.
+
+Usage (the desk does this when it opens the database for writing)::
+
+    chores = Chores(store, board=switchboard, on_report=status_bar.show)
+    chores.start()
+    ...
+    chores.stop()
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+
+from customscreen.calls.switchboard import Switchboard
+from customscreen.care import privacy
+from customscreen.storage import backup_schedule
+from customscreen.storage.store import Store, StoreError
+
+log = logging.getLogger(__name__)
+
+#: How often the chores look at the clock. A backup a minute late is on time;
+#: journal writes held in memory are retried this often once the disk is back.
+CHECK_INTERVAL_S = 30.0
+
+Report = Callable[[str], None]
+Clock = Callable[[], datetime]
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class Chores:
+    def __init__(self, store: Store, *, board: Switchboard | None = None,
+                 on_report: Report = log.info, interval: float = CHECK_INTERVAL_S,
+                 clock: Clock = _local_now) -> None:
+        self.store = store
+        self.board = board
+        self.on_report = on_report
+        self.interval = interval
+        self.clock = clock
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="chores", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout=60)  # a backup in progress is let finish
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.run_once()
+            self._stop.wait(self.interval)
+
+    def run_once(self) -> list[str]:
+        """Do what is due now; returns (and reports) what was done."""
+        said: list[str] = []
+        now = self.clock()
+        if self.board is not None and self.board.journal_failing:
+            waiting = self.board.pending_writes
+            if self.board.retry_journal():
+                said.append(f"the journal is written again: {waiting} waiting entries saved")
+        try:
+            done = backup_schedule.run_if_due(self.store, now)
+            if done is not None:
+                said.append(f"daily backup written and verified: {done.path}" if done.path
+                            else f"daily backup FAILED: {done.problem}")
+            kept = privacy.run_if_due(self.store, now.date())
+            if kept is not None and kept.calls:
+                verb = "deleted" if kept.retention.action == "delete" else "anonymised"
+                said.append(f"{kept.calls} calls from before {kept.before} {verb} "
+                            f"(retention {kept.retention.months} months)")
+        except (StoreError, privacy.PrivacyError) as exc:
+            said.append(f"daily chores could not run: {exc}")
+        for sentence in said:
+            self.on_report(sentence)
+        return said

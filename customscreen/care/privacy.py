@@ -1,0 +1,214 @@
+"""Personal data under the GDPR: keep calls no longer than needed, erase, tell.
+
+- Retention (``privacy.retention_months``, ``privacy.retention_action``
+  ``delete`` or ``anonymise``): calls older than that many months are deleted,
+  or kept for the statistics with everything that identifies the caller
+  cleared. The desk and ``listen`` apply it once a day; ``customscreen privacy
+  apply`` applies it now.
+- Erasure (art. 17): the card goes; the calls from the person's numbers stay
+  in the journal, anonymised, so the month's statistics do not change; the
+  document register keeps its entries (numbers must not leave holes, and the
+  law on business records keeps them ten years) with the recipient removed.
+- Access (art. 15): everything held about a person, as one JSON document.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from customscreen import contacts
+from customscreen.calls import callbacks, journal
+from customscreen.storage.store import Store
+
+RETENTION_MONTHS = "privacy.retention_months"
+RETENTION_ACTION = "privacy.retention_action"
+LAST_APPLIED = "privacy.retention_last_applied"
+ACTIONS = ("delete", "anonymise")
+#: What replaces a name in the texts that are kept.
+ERASED = "(erased)"
+
+# Routing writes the caller's name into some reasons. An anonymised call keeps
+# why it was routed, in words that still map to the same code for the desk.
+_ANONYMOUS_REASONS = {
+    "blocked": f"{ERASED} is on the blocked list",
+    "known": f"Known caller: {ERASED}",
+    "always": f"{ERASED} always gets through",
+    "contract_active": f"{ERASED} is under contract",
+    "priority_expired": f"Busy day: {ERASED}'s contract has expired, sent to voicemail",
+    "priority_no_contract": f"Busy day: {ERASED} has no contract, sent to voicemail",
+}
+
+
+class PrivacyError(ValueError):
+    """A retention setting that makes no sense; the message says which and what to write."""
+
+
+@dataclass(frozen=True)
+class Retention:
+    months: int
+    action: str  # "delete" or "anonymise"
+
+
+@dataclass(frozen=True)
+class RetentionDone:
+    retention: Retention
+    before: date  # calls started before this day were handled
+    calls: int
+
+
+@dataclass(frozen=True)
+class Erased:
+    contact_id: int
+    name: str
+    calls: int  # anonymised
+    callbacks: int
+    documents: int  # register entries kept without the name
+
+
+def retention(store: Store) -> Retention | None:
+    """The configured retention, None when calls are kept for ever (the default)."""
+    months_text = (store.setting(RETENTION_MONTHS) or "").strip()
+    if not months_text:
+        return None
+    if not months_text.isdigit() or int(months_text) < 1:
+        raise PrivacyError(f"{RETENTION_MONTHS} is {months_text!r}; "
+                           "write a whole number of months such as 12, or leave it empty")
+    action = (store.setting(RETENTION_ACTION) or "anonymise").strip().lower()
+    if action == "anonymize":
+        action = "anonymise"
+    if action not in ACTIONS:
+        raise PrivacyError(f"{RETENTION_ACTION} is {action!r}; write delete or anonymise")
+    return Retention(int(months_text), action)
+
+
+def apply_retention(store: Store, rule: Retention, today: date | None = None) -> RetentionDone:
+    """Delete or anonymise the calls older than ``rule.months`` months."""
+    today = today or date.today()
+    before = callbacks.months_later(today, -rule.months)
+    with store.transaction() as conn:
+        ids = [r[0] for r in conn.execute(
+            "SELECT id FROM calls WHERE started_at < ? AND (? = 'delete' OR number IS NOT NULL "
+            "OR raw_number IS NOT NULL OR network_name IS NOT NULL OR note != '' "
+            "OR contact_id IS NOT NULL)",
+            (before.isoformat(), rule.action),
+        )]
+        if rule.action == "delete":
+            # Voicemail items go with their call (ON DELETE CASCADE); callback
+            # slips are the secretary's own records and keep their text.
+            conn.executemany("DELETE FROM calls WHERE id = ?", [(i,) for i in ids])
+        else:
+            _anonymise_calls(conn, ids)
+        conn.execute(
+            "INSERT INTO settings(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (LAST_APPLIED, today.isoformat()),
+        )
+    return RetentionDone(rule, before, len(ids))
+
+
+def run_if_due(store: Store, today: date | None = None) -> RetentionDone | None:
+    """Apply the retention once a day; None when not configured or already done today."""
+    today = today or date.today()
+    rule = retention(store)
+    if rule is None or store.setting(LAST_APPLIED) == today.isoformat():
+        return None
+    return apply_retention(store, rule, today)
+
+
+def _anonymise_calls(conn: sqlite3.Connection, ids: Iterable[int]) -> int:
+    count = 0
+    for call_id in ids:
+        row = conn.execute("SELECT reason FROM calls WHERE id = ?", (call_id,)).fetchone()
+        if row is None:
+            continue
+        code = journal.reason_code(row[0] or "")
+        reason = _ANONYMOUS_REASONS.get(code or "", row[0] if code else "")
+        journal.update_call(conn, call_id, number=None, raw_number=None, network_name=None,
+                            note="", contact_id=None, reason=reason)
+        conn.execute("UPDATE voicemail SET note = '' WHERE call_id = ?", (call_id,))
+        count += 1
+    return count
+
+
+# -- one person -------------------------------------------------------------------------
+
+
+def _their_calls(conn: sqlite3.Connection, contact_id: int, numbers: list[str]) -> list[int]:
+    marks = ",".join("?" for _ in numbers) or "NULL"
+    rows = conn.execute(
+        f"SELECT id FROM calls WHERE contact_id = ? OR number IN ({marks}) ORDER BY id",
+        (contact_id, *numbers),
+    )
+    return [r[0] for r in rows]
+
+
+def _their_numbers(conn: sqlite3.Connection, contact_id: int) -> list[str]:
+    rows = conn.execute("SELECT e164 FROM phones WHERE contact_id = ?", (contact_id,))
+    return [r[0] for r in rows]
+
+
+def erase_contact(store: Store, contact_id: int) -> Erased:
+    """Delete the card, anonymise their calls and slips, keep the register without the name."""
+    contact = contacts.require(store, contact_id)
+    with store.transaction() as conn:
+        numbers = _their_numbers(conn, contact_id)
+        calls = _anonymise_calls(conn, _their_calls(conn, contact_id, numbers))
+        marks = ",".join("?" for _ in numbers) or "NULL"
+        slips = conn.execute(
+            f"UPDATE callbacks SET number = NULL, caller_name = ?, contact_id = NULL "
+            f"WHERE contact_id = ? OR number IN ({marks})",
+            (ERASED, contact_id, *numbers),
+        ).rowcount
+        documents = conn.execute(
+            "UPDATE documents SET recipient = ?, contact_id = NULL WHERE contact_id = ?",
+            (ERASED, contact_id),
+        ).rowcount
+        conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
+        conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
+    return Erased(contact_id, contact.name, calls, slips, documents)
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def export_contact(store: Store, contact_id: int, now: datetime | None = None) -> dict[str, Any]:
+    """Everything held about one person or company, ready for ``json.dump``."""
+    contacts.require(store, contact_id)
+    now = now or datetime.now().astimezone()
+    with store.lock:
+        conn = store.conn
+        numbers = _their_numbers(conn, contact_id)
+        call_ids = _their_calls(conn, contact_id, numbers)
+        call_marks = ",".join("?" for _ in call_ids) or "NULL"
+        number_marks = ",".join("?" for _ in numbers) or "NULL"
+        card = _rows(conn, "SELECT * FROM contacts WHERE id = ?", (contact_id,))[0]
+        return {
+            "exported_at": now.isoformat(timespec="seconds"),
+            "contact": card,
+            "company": _rows(conn, "SELECT id, name FROM contacts WHERE id = ?",
+                             (card["company_id"],)) if card["company_id"] else None,
+            "phones": _rows(conn, "SELECT e164, label FROM phones WHERE contact_id = ? "
+                            "ORDER BY id", (contact_id,)),
+            "contract": next(iter(_rows(conn, "SELECT * FROM contracts WHERE contact_id = ?",
+                                        (contact_id,))), None),
+            "custom_fields": {r["key"]: r["value"] for r in _rows(
+                conn, "SELECT key, value FROM custom_fields WHERE contact_id = ? ORDER BY key",
+                (contact_id,))},
+            "calls": _rows(conn, f"SELECT * FROM calls WHERE id IN ({call_marks}) "
+                           "ORDER BY started_at, id", tuple(call_ids)),
+            "voicemail": _rows(conn, f"SELECT * FROM voicemail WHERE call_id IN ({call_marks}) "
+                               "ORDER BY id", tuple(call_ids)),
+            "callbacks": _rows(conn, "SELECT * FROM callbacks WHERE contact_id = ? OR number IN "
+                               f"({number_marks}) ORDER BY id", (contact_id, *numbers)),
+            "documents": _rows(conn, "SELECT number, kind, recipient, author, issued_at, sha256 "
+                               "FROM documents WHERE contact_id = ? ORDER BY year, seq",
+                               (contact_id,)),
+        }
+

@@ -1,0 +1,1 @@
+"""Paper: the documents people print, the register of their numbers, statistics."""

@@ -1,0 +1,101 @@
+"""The daily backup: when one is due, where it goes, and when to warn that none was made.
+
+Settings: ``backup.time`` ("HH:MM", local time, default 12:30 — the office is
+open, so the computer is on, and the lunch break is quiet) and
+``backup.folder`` (default: ``backups`` beside the database). The copy is
+taken online while calls keep coming (``backups.backup``), verified, and
+rotated to 7 daily and 4 weekly copies.
+
+A backup is due when the last verified one is older than the most recent
+scheduled time: a computer that was off at 12:30 backs up as soon as the desk
+or ``listen`` runs again, and a database never backed up is backed up at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from customscreen.storage import backups
+from customscreen.storage.store import Store, StoreError
+
+TIME = "backup.time"
+FOLDER = "backup.folder"
+DEFAULT_TIME = time(12, 30)
+#: The desk shows a warning once the last verified backup is older than this:
+#: a weekend with the computer off is normal, three days without one is not.
+WARN_AFTER = timedelta(days=2)
+
+
+def backup_time(store: Store) -> time:
+    """The configured time of day, or the default when unset or not HH:MM."""
+    text = (store.setting(TIME) or "").strip()
+    try:
+        hours, minutes = text.split(":")
+        return time(int(hours), int(minutes))
+    except ValueError:
+        return DEFAULT_TIME
+
+
+def backup_folder(store: Store) -> Path:
+    configured = store.setting(FOLDER)
+    return Path(configured).expanduser() if configured else store.path.parent / "backups"
+
+
+def last_scheduled(now: datetime, at: time) -> datetime:
+    """The latest moment at or before ``now`` when a backup was scheduled."""
+    today = now.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
+    return today if now >= today else today - timedelta(days=1)
+
+
+def _aware(moment: datetime) -> datetime:
+    """Naive times are local: what an older version wrote, or a caller in a hurry."""
+    return moment if moment.tzinfo is not None else moment.astimezone()
+
+
+def is_due(now: datetime, at: time, last_ok: datetime | None) -> bool:
+    """Whether a backup should be taken now."""
+    return last_ok is None or _aware(last_ok) < _aware(last_scheduled(now, at))
+
+
+def next_due(now: datetime, at: time, last_ok: datetime | None) -> datetime:
+    """When the next backup will be taken (``now`` when one is due already)."""
+    if is_due(now, at, last_ok):
+        return now
+    return last_scheduled(now, at) + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class BackupDone:
+    """What the daily backup did, for the desk's status line and ``listen``'s log."""
+
+    path: Path | None  # the verified copy; None when it failed
+    problem: str | None = None
+
+
+def run_if_due(store: Store, now: datetime | None = None) -> BackupDone | None:
+    """Take the daily backup if it is due; None when it was not."""
+    now = now or datetime.now().astimezone()
+    if not is_due(now, backup_time(store), backups.last_good_backup(store)):
+        return None
+    try:
+        return BackupDone(backups.backup(store, backup_folder(store), now))
+    except StoreError as exc:
+        return BackupDone(None, str(exc))
+
+
+def backup_warning(store: Store, now: datetime | None = None) -> str | None:
+    """A sentence for the desk when the last verified backup is too old, else None."""
+    now = now or datetime.now().astimezone()
+    last = backups.last_good_backup(store)
+    if last is None:
+        return (f"{store.path.name} has never been backed up: "
+                "run `customscreen backup` or leave the desk open at the backup time.")
+    last = _aware(last)
+    age = _aware(now) - last
+    if age <= WARN_AFTER:
+        return None
+    return (f"The last verified backup of {store.path.name} is from "
+            f"{last:%Y-%m-%d %H:%M} ({age.days} days ago): check the backup folder "
+            f"({backup_folder(store)}) and run `customscreen backup`.")
