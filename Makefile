@@ -5,9 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # Debian packages the end-to-end tests drive as real peers:
 # baresip places SIP calls, kamailio is a real registrar, pdftoppm renders PDFs.
-# desktop-file-validate and appstreamcli check the Linux desktop integration.
+# desktop-file-validate and appstreamcli check the Linux desktop integration;
+# strace proves the journal is synced before a call is announced.
 SYSDEPS := baresip:baresip kamailio:kamailio pdftoppm:poppler-utils \
-	desktop-file-validate:desktop-file-utils appstreamcli:appstream
+	desktop-file-validate:desktop-file-utils appstreamcli:appstream strace:strace
 
 .PHONY: demo test sysdeps lint clean bundle
 

@@ -32,7 +32,7 @@ TARGETS = {
     "modem_nmbr_to_journal_ms": "median < 10",
     "lookup_ms": "p99 < 1",
     "search_ms": "p99 < 20",
-    "journal_calls_per_s": ">= 2000",
+    "journal_calls_per_s": ">= 500",
     "journal_first_page_ms": "< 300",
     "stats_report_all_s": "< 3",
     "import_100k_s": "< 10",
@@ -58,11 +58,12 @@ def measure(office: Office, quick: bool) -> dict[str, Any]:
     steps = [
         ("lookup_ms", lambda: measures.lookup(store, office)),
         ("search_ms", lambda: measures.search(store)),
-        ("journal_calls_per_s", lambda: measures.journal_throughput(store)),
     ]
     for key, step in steps:
         _say(f"measuring {key}…")
         results[key] = step()
+    _say("measuring journal throughput, synced at every call and not…")
+    results.update(measures.journal_sync_cost(store))
     _say("measuring the lines alone: modem NMBR -> journaled, INVITE -> 180, baresip's 180…")
     from customscreen.benchmark import rings
 

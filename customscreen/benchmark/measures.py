@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import random
+import statistics
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
@@ -43,7 +44,8 @@ def search(store: Store, runs_per_length: int = 50) -> Distribution:
 
 
 def journal_throughput(store: Store, calls: int = 3000) -> float:
-    """Calls per second through the switchboard: caller ID then end, each journaled."""
+    """Calls per second through the switchboard: caller ID then end, each journaled
+    and synced to the disk (``synchronous=FULL``, as the program runs)."""
     board = Switchboard(store, "FR", Mode.NORMAL)
     line = DemoLine("demo:?bench")
     at = datetime.now(UTC)
@@ -56,6 +58,26 @@ def journal_throughput(store: Store, calls: int = 3000) -> float:
     with store.transaction() as conn:
         conn.execute("DELETE FROM calls WHERE source_key LIKE 'bench-%' AND source = 'demo'")
     return round(calls / elapsed, 1)
+
+
+def journal_sync_cost(store: Store, calls: int = 3000, rounds: int = 3) -> dict[str, float]:
+    """What syncing every call costs: throughput with ``synchronous=FULL`` (the
+    program) and ``NORMAL`` (the WAL synced only at checkpoints), alternated on
+    the same file so that the machine's noise falls on both."""
+    full: list[float] = []
+    normal: list[float] = []
+    try:
+        for _ in range(rounds):
+            store.conn.execute("PRAGMA synchronous = NORMAL")
+            normal.append(journal_throughput(store, calls))
+            store.conn.execute("PRAGMA synchronous = FULL")
+            full.append(journal_throughput(store, calls))
+    finally:
+        store.conn.execute("PRAGMA synchronous = FULL")
+    full_median, normal_median = statistics.median(full), statistics.median(normal)
+    return {"journal_calls_per_s": full_median,
+            "journal_calls_per_s_without_sync": normal_median,
+            "journal_sync_cost_ratio": round(normal_median / full_median, 2)}
 
 
 def stats_reports(store: Store, runs: int = 3) -> tuple[Distribution, Distribution]:

@@ -18,8 +18,8 @@ DISTRIBUTIONS = ("ring_to_card_modem_ms", "ring_to_card_sip_ms", "lookup_ms", "s
                  "journal_first_page_ms", "journal_jump_ms", "stats_report_all_s",
                  "stats_report_year_s", "modem_nmbr_to_journal_ms", "sip_invite_to_180_ms",
                  "baresip_invite_to_180_ms")
-FIGURES = ("journal_calls_per_s", "import_100k_s", "startup_s", "peak_rss_mb",
-           "sip_vs_baresip_ratio")
+FIGURES = ("journal_calls_per_s", "journal_calls_per_s_without_sync", "journal_sync_cost_ratio",
+           "import_100k_s", "startup_s", "peak_rss_mb", "sip_vs_baresip_ratio")
 
 
 @pytest.mark.slow
