@@ -154,12 +154,20 @@ class CallerCard(QFrame):
             self.hint_label = self._muted(hint)
             box.addWidget(self.hint_label)
 
-        if call.action != "pop" or call.code in ("always", "contract_active"):
-            self.reason_label = QLabel(i18n.reason(call.code, call.name, call.reason))
+        # Routing's code, translated: the sentence is built here, in the desk's
+        # language, never read back from the journal.
+        routed = i18n.reason(call.code, call.name)
+        self.reason_label: QLabel | None = None
+        if routed and (call.action != "pop" or call.code in ("always", "contract_active")):
+            self.reason_label = QLabel(routed)
             self.reason_label.setWordWrap(True)
             colour = "#b71c1c" if call.action != "pop" else "#1b5e20"
             self.reason_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
             box.addWidget(self.reason_label)
+        self.written_reason_label: QLabel | None = None
+        if call.reason:  # what a person wrote, as they wrote it
+            self.written_reason_label = self._muted(call.reason)
+            box.addWidget(self.written_reason_label)
 
         self._add_known_caller(box)
         box.addLayout(self._buttons())

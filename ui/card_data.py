@@ -24,8 +24,8 @@ class CardCall:
     network_name: str | None
     caller: Caller | None
     action: str  # pop / divert / block
-    code: str | None  # routing's stable reason code
-    reason: str  # English, the fallback when the code is unknown
+    code: str  # routing's stable reason code, which the card translates
+    reason: str  # what a person wrote about the call, shown as written
     place: str
     line_type: str
     country: str  # ISO code of a foreign or unplaced number, for its name
@@ -51,7 +51,7 @@ def from_view(view: CallView, region: str) -> CardCall:
         caller=view.caller,
         action=view.decision.action.value,
         code=view.decision.code,
-        reason=view.decision.reason,
+        reason="",  # a ringing call: nobody has written anything yet
         place=view.hint.place,
         line_type=view.hint.line_type,
         country=_foreign(view.hint.country, region),
@@ -71,7 +71,7 @@ def from_record(store: Store, record: CallRecord, region: str) -> CardCall:
         network_name=record.network_name,
         caller=caller,
         action=record.decision,
-        code=journal.reason_code(record.reason),
+        code=record.reason_code,
         reason=record.reason,
         place=hint.place,
         line_type=hint.line_type,

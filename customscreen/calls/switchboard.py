@@ -185,7 +185,9 @@ class Switchboard:
             "raw_number": event.number, "number": e164, "network_name": event.name,
             "presentation": presentation.value,
             "contact_id": caller.id if caller else None,
-            "decision": decision.action.value, "reason": decision.reason,
+            # The code, not routing's English sentence: the desk says it in the
+            # user's language, and ``reason`` is left for what a person writes.
+            "decision": decision.action.value, "reason_code": decision.code,
             "handled_by": self.user if decision.action is Action.POP else None,
             "network_date": event.network_date, "network_time": event.network_time,
         }
