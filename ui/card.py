@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from customscreen.storage.store import Store
 from ui import i18n
-from ui.card_data import CardCall, CardDetails, details
+from ui.card_data import CardCall, CardDetails, CardKey, details
 
 CARD_WIDTH = 460
 # Space between stacked cards and from the screen's edge, in pixels.
@@ -66,7 +66,7 @@ class CallerCard(QFrame):
         self._build()
 
     @property
-    def key(self) -> tuple[str, str]:
+    def key(self) -> CardKey:
         return self.call.key
 
     def set_call(self, call: CardCall) -> None:
@@ -274,8 +274,9 @@ class CardStack:
     def __init__(self) -> None:
         self.cards: list[CallerCard] = []
 
-    def find(self, key: tuple[str, str]) -> CallerCard | None:
-        return next((c for c in self.cards if c.key == key), None)
+    def find(self, call: CardCall) -> CallerCard | None:
+        """The card already on screen for ``call``, if any."""
+        return next((c for c in self.cards if c.call.same_call(call)), None)
 
     def show(self, card: CallerCard) -> None:
         self.cards.append(card)
