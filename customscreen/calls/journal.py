@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store, StoreError
 
 OUTCOMES = ("answered", "missed", "diverted", "blocked")
@@ -189,15 +189,15 @@ def export_csv(store: Store, path: Path, where: CallFilter | None = None) -> int
     written = 0
     try:
         with open(tmp, "w", newline="", encoding="utf-8") as f:
-            out = csv.writer(f)
-            out.writerow(EXPORT_COLUMNS)
+            # A caller chooses their own display name: a formula in it stays text.
+            out = SheetWriter(f, EXPORT_COLUMNS, number_columns=("raw_number", "number"))
             with store.lock:
                 cursor = store.conn.execute(
                     f"SELECT {_COLUMNS} {_FROM}{clause} ORDER BY calls.started_at, calls.id",
                     params,
                 )
                 for row in cursor:
-                    out.writerow(["" if row[c] is None else row[c] for c in EXPORT_COLUMNS])
+                    out.writerow(row[c] for c in EXPORT_COLUMNS)
                     written += 1
         tmp.replace(path)
     except OSError as exc:
