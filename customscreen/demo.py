@@ -148,6 +148,20 @@ _HOUR_WEIGHTS = {8: 6, 9: 14, 10: 16, 11: 13, 12: 5, 13: 4, 14: 11, 15: 10, 16: 
 _OUTCOMES: dict[str, int] = {"answered": 72, "missed": 14, "diverted": 12, "blocked": 2}
 
 
+def _reason_code(decision: str, contact_id: int | None, presentation: str,
+                 contract: str) -> str:
+    """Routing's code for a call of the history, as ``routing.decide`` would give it
+    (the history's outcomes are drawn by chance, so a diverted caller under
+    contract was diverted by a closed office)."""
+    if decision == "block":
+        return "blocked"
+    if decision == "pop":
+        return "known" if contact_id else "unknown" if presentation == "available" else "withheld"
+    if contact_id is None:
+        return "priority_unknown" if presentation == "available" else "priority_withheld"
+    return {"expired": "priority_expired", "none": "priority_no_contract"}.get(contract, "closed")
+
+
 def _history(conn: sqlite3.Connection, rng: random.Random, today: date, count: int) -> None:
     if count <= 0:
         return
@@ -155,6 +169,13 @@ def _history(conn: sqlite3.Connection, rng: random.Random, today: date, count: i
         "SELECT p.e164, p.contact_id, co.name FROM phones p JOIN contacts co "
         "ON co.id = p.contact_id"
     ).fetchall()
+    # A person without a contract of their own has their company's, as for routing.
+    contracts = dict(conn.execute(
+        "SELECT co.id, CASE WHEN COALESCE(own.status, 'none') = 'none' "
+        "THEN COALESCE(firm.status, 'none') ELSE own.status END FROM contacts co "
+        "LEFT JOIN contracts own ON own.contact_id = co.id "
+        "LEFT JOIN contracts firm ON firm.contact_id = co.company_id"
+    ).fetchall())
     days = max(1, count // 35)
     workdays: list[date] = []
     day = today - timedelta(days=1)  # history ends yesterday; today belongs to the line
@@ -174,27 +195,28 @@ def _history(conn: sqlite3.Connection, rng: random.Random, today: date, count: i
         roll = rng.random()
         if roll < 0.65:
             e164, contact_id, name = rng.choice(known)
+            contract = contracts[contact_id]
             raw = numbers.national_digits(e164)
             presentation = "available"
         elif roll < 0.92:
             e164 = f"+336399{rng.randrange(100000):05d}"
-            contact_id, name, presentation = None, None, "available"
+            contact_id, name, presentation, contract = None, None, "available", "none"
             raw = numbers.national_digits(e164)
         else:
             e164 = contact_id = name = raw = None
-            presentation = "private"
+            presentation, contract = "private", "none"
         decision = {"diverted": "divert", "blocked": "block"}.get(outcome, "pop")
         duration = rng.randint(20, 600) if outcome == "answered" else 0
         rows.append((
             "modem", f"demo-history-{len(rows)}", at.isoformat(timespec="seconds"),
             (at + timedelta(seconds=duration + 15)).isoformat(timespec="seconds"),
             raw, e164, name.upper() if name else None, presentation, contact_id, decision,
-            "Busy day: sent to voicemail" if decision == "divert" else "", outcome, duration,
+            _reason_code(decision, contact_id, presentation, contract), outcome, duration,
             rng.choice(USERS) if outcome == "answered" else None,
         ))
     conn.executemany(
         "INSERT INTO calls(source, source_key, started_at, ended_at, raw_number, number, "
-        "network_name, presentation, contact_id, decision, reason, outcome, duration_s, "
+        "network_name, presentation, contact_id, decision, reason_code, outcome, duration_s, "
         "handled_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         rows,
     )

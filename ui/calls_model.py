@@ -71,8 +71,8 @@ class CallsModel(QAbstractTableModel):
             colour = OUTCOME_COLOURS.get(record.outcome or "")
             return QColor(colour) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column in ("note", "decision"):
-            return record.note if column == "note" else i18n.reason(
-                journal.reason_code(record.reason), record.display_name, record.reason)
+            return record.note if column == "note" else i18n.why(
+                record.reason_code, record.display_name, record.reason)
         return None
 
     def _text(self, record: CallRecord, column: str) -> str:

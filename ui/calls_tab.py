@@ -100,12 +100,18 @@ class CallsTab(QWidget):
 
         self.editor = QGroupBox()
         self.note, self.reason = QLineEdit(), QLineEdit()
+        # Why routing sent the call where it went, in the desk's language; the
+        # Reason field beside it is only for what a person writes.
+        self.routing = QLabel()
+        self.routing.setWordWrap(True)
         self.save = QPushButton()
         self.save.clicked.connect(self.save_note)
         self.note.returnPressed.connect(self.save_note)
         self.form = QFormLayout(self.editor)
         self.note_label, self.reason_label = QLabel(), QLabel()
+        self.routing_label = QLabel()
         self.form.addRow(self.note_label, self.note)
+        self.form.addRow(self.routing_label, self.routing)
         self.form.addRow(self.reason_label, self.reason)
         self.form.addRow("", self.save)
         self.editor.setEnabled(False)
@@ -135,12 +141,14 @@ class CallsTab(QWidget):
         self._fill(self.handled, self.tr("Anyone"), [(u, u) for u in users.list_users(self.store)])
         self.editor.setTitle(self.tr("Selected call"))
         self.note_label.setText(self.tr("Note:"))
+        self.routing_label.setText(self.tr("Routing:"))
         self.reason_label.setText(self.tr("Reason:"))
         self.save.setText(self.tr("&Save note"))
         self.contact_chip.setToolTip(self.tr("Show the calls of everyone again"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(CallsModel.COLUMNS) - 1)
         self.model.reload()
         self._update_total()
+        self._show_selected()
 
     def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
         current = combo.currentData()
@@ -209,6 +217,8 @@ class CallsTab(QWidget):
         record = self.selected()
         self.editor.setEnabled(record is not None)
         self.note.setText(record.note if record else "")
+        self.routing.setText(
+            i18n.reason(record.reason_code, record.display_name) if record else "")
         self.reason.setText(record.reason if record else "")
 
     def save_note(self) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from customscreen.storage.store import Store
 from ui import i18n
-from ui.card_data import CardCall, CardDetails, details
+from ui.card_data import CardCall, CardDetails, CardKey, details
 
 CARD_WIDTH = 460
 # Space between stacked cards and from the screen's edge, in pixels.
@@ -66,7 +66,7 @@ class CallerCard(QFrame):
         self._build()
 
     @property
-    def key(self) -> tuple[str, str]:
+    def key(self) -> CardKey:
         return self.call.key
 
     def set_call(self, call: CardCall) -> None:
@@ -154,12 +154,20 @@ class CallerCard(QFrame):
             self.hint_label = self._muted(hint)
             box.addWidget(self.hint_label)
 
-        if call.action != "pop" or call.code in ("always", "contract_active"):
-            self.reason_label = QLabel(i18n.reason(call.code, call.name, call.reason))
+        # Routing's code, translated: the sentence is built here, in the desk's
+        # language, never read back from the journal.
+        routed = i18n.reason(call.code, call.name)
+        self.reason_label: QLabel | None = None
+        if routed and (call.action != "pop" or call.code in ("always", "contract_active")):
+            self.reason_label = QLabel(routed)
             self.reason_label.setWordWrap(True)
             colour = "#b71c1c" if call.action != "pop" else "#1b5e20"
             self.reason_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
             box.addWidget(self.reason_label)
+        self.written_reason_label: QLabel | None = None
+        if call.reason:  # what a person wrote, as they wrote it
+            self.written_reason_label = self._muted(call.reason)
+            box.addWidget(self.written_reason_label)
 
         self._add_known_caller(box)
         box.addLayout(self._buttons())
@@ -266,8 +274,9 @@ class CardStack:
     def __init__(self) -> None:
         self.cards: list[CallerCard] = []
 
-    def find(self, key: tuple[str, str]) -> CallerCard | None:
-        return next((c for c in self.cards if c.key == key), None)
+    def find(self, call: CardCall) -> CallerCard | None:
+        """The card already on screen for ``call``, if any."""
+        return next((c for c in self.cards if c.call.same_call(call)), None)
 
     def show(self, card: CallerCard) -> None:
         self.cards.append(card)

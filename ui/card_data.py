@@ -12,20 +12,25 @@ from customscreen.calls.switchboard import CallView
 from customscreen.contacts import Caller, Contact, numbers
 from customscreen.storage.store import Store
 
+#: What the desk knows a card by: the call's journal id, or for a call the journal
+#: could not take yet, its source and moment.
+CardKey = int | tuple[str, str]
+
 
 @dataclass(frozen=True)
 class CardCall:
     """One call as its card needs it, whichever way it came in."""
 
-    key: tuple[str, str]  # stable across late fields: source and first ring time
-    call_id: int | None
+    call_id: int | None  # the call's identity, the journal's row id
+    source: str
+    started_at: str  # ISO, whole seconds: the same for the live call and its journal row
     number: str | None  # E.164
     display_number: str
     network_name: str | None
     caller: Caller | None
     action: str  # pop / divert / block
-    code: str | None  # routing's stable reason code
-    reason: str  # English, the fallback when the code is unknown
+    code: str  # routing's stable reason code, which the card translates
+    reason: str  # what a person wrote about the call, shown as written
     place: str
     line_type: str
     country: str  # ISO code of a foreign or unplaced number, for its name
@@ -35,6 +40,19 @@ class CardCall:
     def name(self) -> str:
         return self.caller.name if self.caller else (self.network_name or "")
 
+    @property
+    def key(self) -> CardKey:
+        """The call's identity. Only while a full disk keeps the call out of the
+        journal (no id yet) is the card known by its source and moment instead."""
+        return self.call_id if self.call_id is not None else (self.source, self.started_at)
+
+    def same_call(self, other: CardCall) -> bool:
+        """Whether ``other`` is this call, perhaps now journaled while this card
+        was popped without an id."""
+        if self.call_id is not None and other.call_id is not None:
+            return self.call_id == other.call_id
+        return (self.source, self.started_at) == (other.source, other.started_at)
+
 
 def _foreign(country: str, region: str) -> str:
     """The country worth naming: none for a number of the office's own country."""
@@ -43,15 +61,16 @@ def _foreign(country: str, region: str) -> str:
 
 def from_view(view: CallView, region: str) -> CardCall:
     return CardCall(
-        key=(view.source, view.at.isoformat()),
         call_id=view.id,
+        source=view.source,
+        started_at=view.at.isoformat(timespec="seconds"),
         number=view.number,
         display_number=view.display_number,
         network_name=view.network_name,
         caller=view.caller,
         action=view.decision.action.value,
         code=view.decision.code,
-        reason=view.decision.reason,
+        reason="",  # a ringing call: nobody has written anything yet
         place=view.hint.place,
         line_type=view.hint.line_type,
         country=_foreign(view.hint.country, region),
@@ -64,14 +83,15 @@ def from_record(store: Store, record: CallRecord, region: str) -> CardCall:
     caller = contacts.find_caller(store, record.number)
     hint = numbers.hint(record.number) if caller is None else numbers.NumberHint("", "")
     return CardCall(
-        key=(record.source, record.started_at),
         call_id=record.id,
+        source=record.source,
+        started_at=record.started_at,
         number=record.number,
         display_number=numbers.display(record.number, region, record.raw_number),
         network_name=record.network_name,
         caller=caller,
         action=record.decision,
-        code=journal.reason_code(record.reason),
+        code=record.reason_code,
         reason=record.reason,
         place=hint.place,
         line_type=hint.line_type,

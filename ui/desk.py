@@ -145,15 +145,21 @@ class Desk(QObject):
 
     def call_updated(self, view: CallView, changed: dict[str, object]) -> None:
         call = from_view(view, self.region)
-        card = self.cards.find(call.key)
+        card = self.cards.find(call)
         if card is not None:
             card.set_call(call)
             self.cards.place()
-        if self.current_call is not None and self.current_call.key == call.key:
+        if self.current_call is not None and self.current_call.same_call(call):
             self.current_call = call
         self.window.calls.refresh_soon()
 
     def call_finished(self, view: CallView, outcome: str, duration_s: int) -> None:
+        call = from_view(view, self.region)
+        card = self.cards.find(call)
+        if card is not None and card.call.call_id is None and call.call_id is not None:
+            # The journal took the call late (the disk was full when it rang):
+            # the card gets its identity, and its Note button.
+            card.set_call(replace(card.call, call_id=call.call_id))
         self.window.calls.refresh_soon()
         if outcome == "diverted":
             self.window.voicemail.refresh()
@@ -186,9 +192,14 @@ class Desk(QObject):
         return card
 
     def open_card_for(self, record: CallRecord) -> CallerCard:
-        """A journaled call's card, e.g. a diverted caller opened from the queue."""
+        """A journaled call's card, e.g. a diverted caller opened from the queue. A
+        call whose card is on screen (it is ringing) raises that card, never a second."""
         call = from_record(self.store, record, self.region)
-        return self.cards.find(call.key) or self.pop(call)
+        card = self.cards.find(call)
+        if card is None:
+            return self.pop(call)
+        card.raise_()
+        return card
 
     def open_contact(self, contact_id: int) -> None:
         self.show_window()

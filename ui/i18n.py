@@ -220,8 +220,10 @@ def phone_label(code: str) -> str:
     return words.get(code, code)
 
 
-def reason(code: str | None, name: str, fallback: str = "") -> str:
-    """Routing's reason in the user's language; ``fallback`` for a code it does not know."""
+def reason(code: str | None, name: str) -> str:
+    """Routing's reason in the user's language, ``name`` the caller's (the card's
+    name today, which need not be the one the call was routed under); empty for
+    a code it does not know."""
     words = {
         "known": translate("Reason", "Known caller: %1"),
         "unknown": translate("Reason", "Unknown number"),
@@ -234,14 +236,19 @@ def reason(code: str | None, name: str, fallback: str = "") -> str:
             "Reason", "Busy day: %1 has no contract, sent to voicemail"),
         "priority_unknown": translate("Reason", "Busy day: unknown caller sent to voicemail"),
         "priority_withheld": translate("Reason", "Busy day: withheld number sent to voicemail"),
-        "priority": translate("Reason", "Busy day: sent to voicemail"),
         "closed": translate("Reason", "The office is closed: sent to voicemail"),
         "blocked": translate("Reason", "%1 is on the blocked list"),
     }
     text = words.get(code or "")
     if text is None:
-        return fallback
+        return ""
     return text.replace("%1", name or translate("Reason", "the caller"))
+
+
+def why(code: str | None, name: str, written: str = "") -> str:
+    """Why a call went where it went: routing's reason translated, then the reason
+    a person wrote, as they wrote it."""
+    return " — ".join(part for part in (reason(code, name), written) if part)
 
 
 def weekday_names() -> list[str]:

@@ -83,14 +83,13 @@ class VoicemailTab(QWidget):
         self.items = voicemail.items(self.store, states)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
-            code = journal.reason_code(item.reason)
             cells = (
                 i18n.when(item.created_at),
                 item.caller_name or self.tr("unknown caller"),
                 numbers.display(item.number, self.region, item.raw_number) or self.tr("withheld"),
                 i18n.queue_state(item.state),
                 item.assigned_to or "",
-                i18n.reason(code, item.caller_name, item.reason),
+                i18n.why(item.reason_code, item.caller_name, item.reason),
             )
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)

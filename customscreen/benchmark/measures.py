@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import random
 import statistics
 import tempfile
@@ -16,6 +15,7 @@ from customscreen.benchmark.timing import Distribution, time_ms
 from customscreen.calls.routing import Mode
 from customscreen.calls.switchboard import Switchboard
 from customscreen.contacts import files as contacts_io
+from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store
 from telephony.events import CallerId, Ended
 from telephony.simulator import DemoLine
@@ -107,9 +107,9 @@ def contacts_import(rows: int = 100_000) -> float:
     sheet = folder / "clients.csv"
     rng = random.Random(3)
     with open(sheet, "w", newline="", encoding="utf-8") as f:
-        out = csv.writer(f, delimiter=";")
-        out.writerow(["Nom", "Société", "Téléphone", "Portable", "E-mail", "Contrat",
-                      "Fin de contrat", "Modèle de chaudière"])
+        out = SheetWriter(f, ["Nom", "Société", "Téléphone", "Portable", "E-mail", "Contrat",
+                              "Fin de contrat", "Modèle de chaudière"],
+                          number_columns=("Téléphone", "Portable"), delimiter=";")
         for i in range(rows):
             out.writerow([
                 f"Client {i}", f"Société {i % (rows // 4 or 1)}",

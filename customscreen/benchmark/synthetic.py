@@ -112,6 +112,15 @@ def build(store: Store, office: Office) -> None:
     store.conn.execute("ANALYZE")
 
 
+# Routing's code for a bench call, by decision and whether the caller is known:
+# the journal's rows are as wide as real ones.
+_REASON_CODES = {
+    ("pop", True): "known", ("pop", False): "unknown",
+    ("divert", True): "priority_no_contract", ("divert", False): "priority_unknown",
+    ("block", True): "blocked", ("block", False): "blocked",
+}
+
+
 def _calls(conn: sqlite3.Connection, rng: random.Random, office: Office, today: date) -> None:
     tz = datetime.now().astimezone().tzinfo
     days = [today - timedelta(days=d) for d in range(1, 3653) if
@@ -128,9 +137,10 @@ def _calls(conn: sqlite3.Connection, rng: random.Random, office: Office, today: 
             number: str | None = phone_of(contact)
         else:
             contact, number = None, f"+3363998{rng.randrange(10000):04d}"
+        decision = {"diverted": "divert", "blocked": "block"}.get(outcome, "pop")
         batch.append((
             "modem", f"b{n}", at, "0" + number[3:] if number else None, number, "available",
-            contact, {"diverted": "divert", "blocked": "block"}.get(outcome, "pop"),
+            contact, decision, _REASON_CODES[decision, contact is not None],
             outcome, rng.randint(20, 400) if outcome == "answered" else 0,
         ))
         if len(batch) == 50_000:
@@ -142,4 +152,5 @@ def _calls(conn: sqlite3.Connection, rng: random.Random, office: Office, today: 
 def _insert_calls(conn: sqlite3.Connection, batch: Sequence[tuple[object, ...]]) -> None:
     conn.executemany(
         "INSERT INTO calls(source, source_key, started_at, raw_number, number, presentation, "
-        "contact_id, decision, outcome, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
+        "contact_id, decision, reason_code, outcome, duration_s) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        batch)

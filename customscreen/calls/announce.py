@@ -40,7 +40,8 @@ def as_json(notice: Notice) -> dict[str, Any]:
                 "id": call.caller.id, "name": call.caller.name,
                 "contract": call.caller.contract,
             },
-            "decision": call.decision.action.value, "reason": call.decision.reason,
+            "decision": call.decision.action.value, "reason_code": call.decision.code,
+            "reason": call.decision.reason,  # English, for logs: scripts read the code
         }
     if isinstance(notice, CallUpdated):
         changed = {("name" if k == "network_name" else k): v for k, v in notice.changed.items()}

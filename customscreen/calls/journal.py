@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store, StoreError
 
 OUTCOMES = ("answered", "missed", "diverted", "blocked")
@@ -28,7 +28,8 @@ class CallRecord:
     contact_id: int | None
     contact_name: str | None
     decision: str
-    reason: str
+    reason_code: str  # routing's stable code; the desk translates it
+    reason: str  # what a person wrote, never routing's sentence
     outcome: str | None
     duration_s: int | None
     handled_by: str | None
@@ -100,7 +101,7 @@ def open_call(conn: sqlite3.Connection, **values: Any) -> int:
 
 _UPDATABLE = frozenset({
     "ended_at", "raw_number", "number", "network_name", "presentation", "contact_id",
-    "decision", "reason", "outcome", "duration_s", "handled_by", "note",
+    "decision", "reason_code", "reason", "outcome", "duration_s", "handled_by", "note",
     "network_date", "network_time",
 })
 
@@ -124,6 +125,7 @@ def set_note(store: Store, call_id: int, note: str, handled_by: str | None = Non
 
 
 def set_reason(store: Store, call_id: int, reason: str) -> None:
+    """A person's reason for the call; routing's code is kept beside it."""
     with store.transaction() as conn:
         update_call(conn, call_id, reason=reason)
 
@@ -175,7 +177,7 @@ def recent_for_contact(store: Store, contact_id: int, limit: int = 5) -> list[Ca
 
 EXPORT_COLUMNS = (
     "id", "started_at", "ended_at", "source", "raw_number", "number", "network_name",
-    "presentation", "contact_id", "contact_name", "decision", "reason", "outcome",
+    "presentation", "contact_id", "contact_name", "decision", "reason_code", "reason", "outcome",
     "duration_s", "handled_by", "note",
 )
 
@@ -187,15 +189,15 @@ def export_csv(store: Store, path: Path, where: CallFilter | None = None) -> int
     written = 0
     try:
         with open(tmp, "w", newline="", encoding="utf-8") as f:
-            out = csv.writer(f)
-            out.writerow(EXPORT_COLUMNS)
+            # A caller chooses their own display name: a formula in it stays text.
+            out = SheetWriter(f, EXPORT_COLUMNS, number_columns=("raw_number", "number"))
             with store.lock:
                 cursor = store.conn.execute(
                     f"SELECT {_COLUMNS} {_FROM}{clause} ORDER BY calls.started_at, calls.id",
                     params,
                 )
                 for row in cursor:
-                    out.writerow(["" if row[c] is None else row[c] for c in EXPORT_COLUMNS])
+                    out.writerow(row[c] for c in EXPORT_COLUMNS)
                     written += 1
         tmp.replace(path)
     except OSError as exc:
@@ -203,29 +205,3 @@ def export_csv(store: Store, path: Path, where: CallFilter | None = None) -> int
         raise StoreError(f"{path}: cannot write ({exc.strerror})") from None
     return written
 
-
-# The journal keeps routing's English reason; the desk shows it in the user's
-# language, so it needs routing's stable code back. These are the phrases
-# ``routing.decide`` writes (and the demo history's generic busy-day reason).
-_REASON_CODES = (
-    ("Busy day: withheld number", "priority_withheld"),
-    ("Busy day: unknown caller", "priority_unknown"),
-    ("contract has expired", "priority_expired"),
-    ("has no contract", "priority_no_contract"),
-    ("Busy day:", "priority"),
-    ("office is closed", "closed"),
-    ("on the blocked list", "blocked"),
-    ("always gets through", "always"),
-    ("is under contract", "contract_active"),
-    ("Number withheld", "withheld"),
-    ("Unknown number", "unknown"),
-    ("Known caller", "known"),
-)
-
-
-def reason_code(reason: str) -> str | None:
-    """Routing's code for a journaled reason, or None for a reason typed by a person."""
-    for phrase, code in _REASON_CODES:
-        if phrase in reason:
-            return code
-    return None

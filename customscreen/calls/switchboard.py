@@ -5,9 +5,17 @@ up, asks routing, tells the line to divert, journals the call and tells its
 observers (the desk, the JSON printer of ``listen``). Observers are told only
 after the journal has the call on disk, so whatever a person has seen is kept.
 
+A call has one identity from here on: its journal row id (``CallView.id``),
+the same in the desk's card registry, the Calls tab and every ``listen --json``
+line. The line's own key (a modem's counter, a SIP Call-ID, a FRITZ!Box
+connection number) stays the line's business: it is mapped to the call once,
+here, and journaled as ``source_key`` for the record.
+
 If the journal cannot be written (a full disk, a file locked for too long), the
 writes wait in memory, in order, and an alarm goes to the observers; the next
-event or ``retry_journal()`` writes them once the disk is back.
+event or ``retry_journal()`` writes them once the disk is back. Until then the
+call has no identity yet (``id`` is None), and the notices that follow the
+write carry the id it was given.
 """
 
 from __future__ import annotations
@@ -38,9 +46,9 @@ REMEMBERED_ENDED_CALLS = 512
 class CallView:
     """A call as the desk and ``listen`` show it."""
 
-    id: int | None  # None while the journal write is waiting for disk space
+    id: int | None  # the journal's row id; None while the write waits for the disk
     source: str
-    at: datetime
+    at: datetime  # whole seconds, as the journal keeps it
     number: str | None  # E.164
     raw_number: str | None
     network_name: str | None
@@ -144,6 +152,8 @@ class Switchboard:
             if isinstance(event, LineStatus):
                 self._notify(LineChanged(source.describe(), event))
                 return
+            # The line's key, mapped to a live call once: nothing past the
+            # switchboard sees it.
             key = (id(source), event.key)
             if key in self._ended:
                 # A repeat of a call that is over. Sources give every call its
@@ -171,8 +181,12 @@ class Switchboard:
         decision = decide(caller, presentation, self.mode)
         if decision.action is not Action.POP:
             source.divert(event.key, decision.action.value)
+        # The journal keeps whole seconds (a person reads them, a spreadsheet sorts
+        # them, caller ID itself gives minutes); the live call carries the same
+        # moment, so the card of a ringing call and its journal row agree.
+        at = event.at.replace(microsecond=0)
         view = CallView(
-            id=None, source=source.kind, at=event.at, number=e164, raw_number=event.number,
+            id=None, source=source.kind, at=at, number=e164, raw_number=event.number,
             network_name=event.name, presentation=presentation, caller=caller,
             decision=decision, hint=numbers.hint(e164) if caller is None else _NO_HINT,
             display_number=numbers.display(e164, self.region, event.number),
@@ -181,11 +195,13 @@ class Switchboard:
         self._live[key] = live
         record = {
             "source": source.kind, "source_key": event.key,
-            "started_at": event.at.isoformat(timespec="seconds"),
+            "started_at": at.isoformat(timespec="seconds"),
             "raw_number": event.number, "number": e164, "network_name": event.name,
             "presentation": presentation.value,
             "contact_id": caller.id if caller else None,
-            "decision": decision.action.value, "reason": decision.reason,
+            # The code, not routing's English sentence: the desk says it in the
+            # user's language, and ``reason`` is left for what a person writes.
+            "decision": decision.action.value, "reason_code": decision.code,
             "handled_by": self.user if decision.action is Action.POP else None,
             "network_date": event.network_date, "network_time": event.network_time,
         }

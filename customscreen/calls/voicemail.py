@@ -41,7 +41,8 @@ class QueueItem:
     raw_number: str | None
     caller_name: str  # the contact's name, else what the network sent
     contact_id: int | None
-    reason: str
+    reason_code: str  # routing's, for the desk to translate
+    reason: str  # what a person wrote
 
 
 def _now() -> str:
@@ -60,7 +61,7 @@ def enqueue(conn: sqlite3.Connection, call_id: int, at: str) -> int:
 _SELECT = """
 SELECT v.id, v.call_id, v.created_at, v.state, v.assigned_to, v.note,
        c.number, c.raw_number, COALESCE(k.name, c.network_name, '') AS caller_name,
-       c.contact_id, c.reason
+       c.contact_id, c.reason_code, c.reason
 FROM voicemail v JOIN calls c ON c.id = v.call_id
 LEFT JOIN contacts k ON k.id = c.contact_id
 """

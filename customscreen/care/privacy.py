@@ -31,17 +31,6 @@ ACTIONS = ("delete", "anonymise")
 #: What replaces a name in the texts that are kept.
 ERASED = "(erased)"
 
-# Routing writes the caller's name into some reasons. An anonymised call keeps
-# why it was routed, in words that still map to the same code for the desk.
-_ANONYMOUS_REASONS = {
-    "blocked": f"{ERASED} is on the blocked list",
-    "known": f"Known caller: {ERASED}",
-    "always": f"{ERASED} always gets through",
-    "contract_active": f"{ERASED} is under contract",
-    "priority_expired": f"Busy day: {ERASED}'s contract has expired, sent to voicemail",
-    "priority_no_contract": f"Busy day: {ERASED} has no contract, sent to voicemail",
-}
-
 
 class PrivacyError(ValueError):
     """A retention setting that makes no sense; the message says which and what to write."""
@@ -93,7 +82,7 @@ def apply_retention(store: Store, rule: Retention, today: date | None = None) ->
         ids = [r[0] for r in conn.execute(
             "SELECT id FROM calls WHERE started_at < ? AND (? = 'delete' OR number IS NOT NULL "
             "OR raw_number IS NOT NULL OR network_name IS NOT NULL OR note != '' "
-            "OR contact_id IS NOT NULL)",
+            "OR reason != '' OR contact_id IS NOT NULL)",
             (before.isoformat(), rule.action),
         )]
         if rule.action == "delete":
@@ -120,15 +109,13 @@ def run_if_due(store: Store, today: date | None = None) -> RetentionDone | None:
 
 
 def _anonymise_calls(conn: sqlite3.Connection, ids: Iterable[int]) -> int:
+    """Clear what identifies the caller. Routing's reason is a code and stays (the
+    desk still says why the call was routed, of "the caller"); a reason a person
+    wrote may name someone, like a note, and goes."""
     count = 0
     for call_id in ids:
-        row = conn.execute("SELECT reason FROM calls WHERE id = ?", (call_id,)).fetchone()
-        if row is None:
-            continue
-        code = journal.reason_code(row[0] or "")
-        reason = _ANONYMOUS_REASONS.get(code or "", row[0] if code else "")
         journal.update_call(conn, call_id, number=None, raw_number=None, network_name=None,
-                            note="", contact_id=None, reason=reason)
+                            note="", contact_id=None, reason="")
         conn.execute("UPDATE voicemail SET note = '' WHERE call_id = ?", (call_id,))
         count += 1
     return count

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from customscreen import contacts
 from customscreen.contacts import Contact, Contract, Phone, numbers, vcard
+from customscreen.storage import spreadsheet
+from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store, StoreError
 
 # Header names people put in their spreadsheets, French and English, folded
@@ -123,7 +125,7 @@ def _csv_rows(path: Path, region: str) -> Iterator[_Row | str]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel  # type: ignore[assignment]
-    reader = csv.reader(io.StringIO(text), dialect)
+    reader = csv.reader(io.StringIO(text), dialect, **spreadsheet.READING)
     try:
         header = next(reader)
     except StopIteration:
@@ -132,7 +134,8 @@ def _csv_rows(path: Path, region: str) -> Iterator[_Row | str]:
     except csv.Error as exc:
         yield f"{path}:1: {exc}"
         return
-    columns = [(_HEADERS.get(fold(h), None), h.strip()) for h in header]
+    header = [spreadsheet.plain(h.strip()) for h in header]
+    columns = [(_HEADERS.get(fold(h), None), h) for h in header]
     if not any(c == "name" or c == "company" for c, _ in columns):
         yield (f"{path}:1: no Name/Nom or Company/Société column in the header "
                f"({', '.join(h for _, h in columns)})")
@@ -163,7 +166,8 @@ def _row(line: int, columns: list[tuple[str | None, str]], cells: list[str],
     company = ""
     contract = Contract()
     for (key, header), raw in zip(columns, cells, strict=False):
-        value = raw.strip()
+        # Our own export guarded cells a spreadsheet would run: the text comes back.
+        value = spreadsheet.plain(raw.strip())
         if key is None:
             if value:
                 contact.fields[header] = value
@@ -327,8 +331,8 @@ def _write_csv(f: io.TextIOBase, everyone: list[Contact]) -> None:
     extra: list[str] = []
     for c in everyone:
         extra.extend(k for k in c.fields if k not in extra)
-    out = csv.writer(f)  # type: ignore[arg-type]
-    out.writerow(CSV_HEADER + extra)
+    out = SheetWriter(f, CSV_HEADER + extra,
+                      number_columns=("Phone", "Mobile", "Fax", "Other phone"))
     for c in everyone:
         by_label = {label: " / ".join(p.e164 for p in c.phones if p.label == label)
                     for label in _PHONE_FIELDS}

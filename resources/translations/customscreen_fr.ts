@@ -193,57 +193,57 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>pas de numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="185" />
+        <location filename="../../ui/card.py" line="193" />
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="187" />
+        <location filename="../../ui/card.py" line="195" />
         <source>No earlier call</source>
         <translation>Aucun appel précédent</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="197" />
+        <location filename="../../ui/card.py" line="205" />
         <source>Open callbacks</source>
         <translation>Rappels ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="199" />
+        <location filename="../../ui/card.py" line="207" />
         <source>%1 for %2: %3</source>
         <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="211" />
+        <location filename="../../ui/card.py" line="219" />
         <source>&amp;Open contact</source>
         <translation>&amp;Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="214" />
+        <location filename="../../ui/card.py" line="222" />
         <source>&amp;Create contact</source>
         <translation>&amp;Créer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="218" />
+        <location filename="../../ui/card.py" line="226" />
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="221" />
+        <location filename="../../ui/card.py" line="229" />
         <source>&amp;Callback</source>
         <translation>&amp;Rappel…</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="223" />
+        <location filename="../../ui/card.py" line="231" />
         <source>In &amp;6 months</source>
         <translation>Dans &amp;6 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="224" />
+        <location filename="../../ui/card.py" line="232" />
         <source>Create a callback six months from today, in one click</source>
         <translation>Créer un rappel dans six mois, en un clic</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="226" />
+        <location filename="../../ui/card.py" line="234" />
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
@@ -299,72 +299,77 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../ui/calls_tab.py" line="127" />
+        <location filename="../../ui/calls_tab.py" line="133" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="128" />
+        <location filename="../../ui/calls_tab.py" line="134" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="129" />
+        <location filename="../../ui/calls_tab.py" line="135" />
         <source>To (inclusive)</source>
         <translation>Au (inclus)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="130" />
+        <location filename="../../ui/calls_tab.py" line="136" />
         <source>&amp;Today</source>
         <translation>&amp;Aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="131" />
+        <location filename="../../ui/calls_tab.py" line="137" />
         <source>Search number, name or note…</source>
         <translation>Chercher un numéro, un nom, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="132" />
+        <location filename="../../ui/calls_tab.py" line="138" />
         <source>All outcomes</source>
         <translation>Toutes issues</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="133" />
+        <location filename="../../ui/calls_tab.py" line="139" />
         <source>All decisions</source>
         <translation>Toutes décisions</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="135" />
+        <location filename="../../ui/calls_tab.py" line="141" />
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="136" />
+        <location filename="../../ui/calls_tab.py" line="142" />
         <source>Selected call</source>
         <translation>Appel sélectionné</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="137" />
+        <location filename="../../ui/calls_tab.py" line="143" />
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="138" />
+        <location filename="../../ui/calls_tab.py" line="144" />
+        <source>Routing:</source>
+        <translation>Aiguillage :</translation>
+    </message>
+    <message>
+        <location filename="../../ui/calls_tab.py" line="145" />
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="139" />
+        <location filename="../../ui/calls_tab.py" line="146" />
         <source>&amp;Save note</source>
         <translation>&amp;Enregistrer la note</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="140" />
+        <location filename="../../ui/calls_tab.py" line="147" />
         <source>Show the calls of everyone again</source>
         <translation>Revoir les appels de tout le monde</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="172" />
+        <location filename="../../ui/calls_tab.py" line="180" />
         <source>%1 calls</source>
         <translation>%1 appels</translation>
     </message>
@@ -1623,67 +1628,62 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/i18n.py" line="226" />
+        <location filename="../../ui/i18n.py" line="228" />
         <source>Known caller: %1</source>
         <translation>Correspondant connu : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="227" />
+        <location filename="../../ui/i18n.py" line="229" />
         <source>Unknown number</source>
         <translation>Numéro inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="228" />
+        <location filename="../../ui/i18n.py" line="230" />
         <source>Number withheld by the caller</source>
         <translation>Numéro masqué par l'appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="229" />
+        <location filename="../../ui/i18n.py" line="231" />
         <source>%1 always gets through</source>
         <translation>%1 passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="230" />
+        <location filename="../../ui/i18n.py" line="232" />
         <source>%1 is under contract</source>
         <translation>%1 est sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="231" />
+        <location filename="../../ui/i18n.py" line="233" />
         <source>Busy day: %1's contract has expired, sent to voicemail</source>
         <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="233" />
+        <location filename="../../ui/i18n.py" line="235" />
         <source>Busy day: %1 has no contract, sent to voicemail</source>
         <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="235" />
+        <location filename="../../ui/i18n.py" line="237" />
         <source>Busy day: unknown caller sent to voicemail</source>
         <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="236" />
+        <location filename="../../ui/i18n.py" line="238" />
         <source>Busy day: withheld number sent to voicemail</source>
         <translation>Jour chargé : numéro masqué mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="237" />
-        <source>Busy day: sent to voicemail</source>
-        <translation>Jour chargé : mis en messagerie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/i18n.py" line="238" />
+        <location filename="../../ui/i18n.py" line="239" />
         <source>The office is closed: sent to voicemail</source>
         <translation>Bureau fermé : mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="239" />
+        <location filename="../../ui/i18n.py" line="240" />
         <source>%1 is on the blocked list</source>
         <translation>%1 est sur la liste noire</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="244" />
+        <location filename="../../ui/i18n.py" line="245" />
         <source>the caller</source>
         <translation>l'appelant</translation>
     </message>
@@ -1976,18 +1976,18 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>Voir la &amp;fiche</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="89" />
+        <location filename="../../ui/voicemail_tab.py" line="88" />
         <source>unknown caller</source>
         <translation>appelant inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="90" />
+        <location filename="../../ui/voicemail_tab.py" line="89" />
         <source>withheld</source>
         <translation>masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="136" />
-        <location filename="../../ui/voicemail_tab.py" line="149" />
+        <location filename="../../ui/voicemail_tab.py" line="135" />
+        <location filename="../../ui/voicemail_tab.py" line="148" />
         <source>Voicemail queue</source>
         <translation>File de messagerie</translation>
     </message>

@@ -49,7 +49,6 @@ FR = {
         "Jour chargé : appelant inconnu mis en messagerie",
     "Busy day: withheld number sent to voicemail":
         "Jour chargé : numéro masqué mis en messagerie",
-    "Busy day: sent to voicemail": "Jour chargé : mis en messagerie",
     "The office is closed: sent to voicemail": "Bureau fermé : mis en messagerie",
     "%1 is on the blocked list": "%1 est sur la liste noire",
     "the caller": "l'appelant",
@@ -84,6 +83,7 @@ FR = {
     "&Today": "&Aujourd'hui", "Search number, name or note…": "Chercher un numéro, un nom, une note…",
     "All outcomes": "Toutes issues", "All decisions": "Toutes décisions", "Anyone": "Tout le monde",
     "Selected call": "Appel sélectionné", "Note:": "Note :", "Reason:": "Motif :",
+    "Routing:": "Aiguillage :",
     "&Save note": "&Enregistrer la note",
     "Show the calls of everyone again": "Revoir les appels de tout le monde",
     "%1 calls": "%1 appels",

@@ -35,10 +35,11 @@ def test_listen_demo_prints_one_json_object_per_call_event(tmp_path) -> None:
     assert len(calls) == 8 and len([e for e in lines if e["event"] == "end"]) == 8
     dupont = calls[0]
     assert set(dupont) == {"event", "id", "at", "source", "number", "raw_number", "name",
-                           "presentation", "contact", "decision", "reason"}
+                           "presentation", "contact", "decision", "reason_code", "reason"}
     assert dupont["number"] == "+33536490123" and dupont["raw_number"] == "0536490123"
     assert dupont["contact"]["name"] == "Dupont SARL"
     assert dupont["contact"]["contract"] == "active" and dupont["decision"] == "pop"
+    assert dupont["reason_code"] == "known" and dupont["reason"] == "Known caller: Dupont SARL"
     withheld = next(e for e in calls if e["presentation"] == "private")
     assert withheld["number"] is None and withheld["contact"] is None
     late = next(e for e in lines if e["event"] == "update")

@@ -1,4 +1,4 @@
-"""The small library functions the desk needs: users, settings, schedule, reason codes."""
+"""The small library functions the desk needs: users, settings, schedule."""
 
 from __future__ import annotations
 
@@ -6,11 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from customscreen.calls import journal, schedule
-from customscreen.calls.routing import Mode, decide
-from customscreen.contacts import Caller
+from customscreen.calls import schedule
 from customscreen.storage import settings, users
-from telephony.events import Presentation
 
 
 def test_users_added_removed_and_brought_back(store):
@@ -44,24 +41,3 @@ def test_schedule_errors_name_the_line():
         schedule.parse("Mon 08:00-12:00 priority\nMon 8h-9h busy")
     with pytest.raises(schedule.ScheduleError, match="not a mode"):
         schedule.parse("Tue 08:00-09:00 sleepy")
-
-
-@pytest.mark.parametrize("contract,mode,presentation", [
-    ("none", Mode.PRIORITY, Presentation.AVAILABLE),
-    ("expired", Mode.PRIORITY, Presentation.AVAILABLE),
-    ("active", Mode.PRIORITY, Presentation.AVAILABLE),
-    ("none", Mode.CLOSED, Presentation.AVAILABLE),
-    ("none", Mode.NORMAL, Presentation.AVAILABLE),
-])
-def test_reason_code_recovers_routing_code(contract, mode, presentation):
-    caller = Caller(1, "Dupont SARL", "", contract, "", False, False)
-    decision = decide(caller, presentation, mode)
-    assert journal.reason_code(decision.reason) == decision.code
-
-
-def test_reason_code_for_unknown_and_withheld():
-    for presentation in (Presentation.AVAILABLE, Presentation.PRIVATE):
-        for mode in (Mode.NORMAL, Mode.PRIORITY):
-            decision = decide(None, presentation, mode)
-            assert journal.reason_code(decision.reason) == decision.code
-    assert journal.reason_code("rappelle demain") is None

@@ -8,6 +8,7 @@ import pytest
 
 from customscreen import contacts
 from customscreen.calls import journal, voicemail
+from customscreen.calls.announce import as_json
 from customscreen.calls.routing import Mode
 from customscreen.calls.switchboard import (
     CallAnnounced,
@@ -190,3 +191,17 @@ def test_a_failing_observer_does_not_stop_the_others_or_the_journal(board, store
     board.receive(line, Ended("k1", T0))
     assert [type(n) for n in board.notices] == [CallAnnounced, CallFinished]
     assert journal.count(store) == 1
+
+
+def test_one_call_has_one_id_from_the_journal_to_every_json_line(board, store) -> None:
+    line = ListeningLine()
+    rang = T0.replace(microsecond=654321)  # a line's clock has microseconds
+    board.receive(line, CallerId("k1", rang, "0639981234"))
+    board.receive(line, CallerId("k1", rang, "0639981234", "MARTIN GARAGE"))
+    board.receive(line, Ended("k1", rang + timedelta(seconds=9)))
+    announced, updated, finished = board.notices
+    (record,) = journal.page(store)
+    assert announced.call.id == updated.call.id == finished.call.id == record.id
+    assert [as_json(n)["id"] for n in board.notices] == [str(record.id)] * 3
+    # The live call and the journal keep the same moment, to the second.
+    assert announced.call.at == T0 and record.started_at == T0.isoformat()

@@ -28,7 +28,7 @@ def test_queue_is_oldest_first(queued) -> None:
     items = voicemail.items(queued)
     assert [i.raw_number for i in items] == ["0199001234", "0536490123", "0639981234"]
     assert all(i.state == "new" for i in items)
-    assert "closed" in items[0].reason
+    assert items[0].reason_code == "closed" and items[0].reason == ""
 
 
 def test_forwarding_creates_a_callback_slip_for_the_colleague(queued) -> None:
