@@ -200,6 +200,11 @@ def _v3_reason_codes_rebuilds(conn: sqlite3.Connection) -> None:
                 THEN 'priority_no_contract'
             WHEN reason LIKE '% always gets through' THEN 'always'
             WHEN reason LIKE '% is under contract' THEN 'contract_active'
+            -- The demo seed of schema 2 wrote one sentence for every divert.
+            WHEN reason = 'Busy day: sent to voicemail' THEN CASE
+                WHEN contact_id IS NOT NULL THEN 'priority_no_contract'
+                WHEN presentation = 'available' THEN 'priority_unknown'
+                ELSE 'priority_withheld' END
             ELSE '' END;
         UPDATE calls SET reason = '' WHERE reason_code != '';
 

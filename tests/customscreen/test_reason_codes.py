@@ -40,6 +40,8 @@ SCHEMA_2_REASONS = [
     ("Busy day: withheld number sent to voicemail", "priority_withheld"),
     ("The office is closed: sent to voicemail", "closed"),
     ("Known caller: Spam is on the blocked list", "blocked"),
+    # The demo seed's one sentence for every divert; these rows have no contact.
+    ("Busy day: sent to voicemail", "priority_unknown"),
 ]
 WRITTEN_BY_A_PERSON = "rappelle demain pour le devis"
 

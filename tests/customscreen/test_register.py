@@ -120,7 +120,7 @@ def test_threads_issuing_at_once_get_consecutive_numbers(office: Store,
 DESK_SCRIPT = """
 import sys
 from datetime import datetime, timezone
-from customscreen import register
+from customscreen.paper import register
 from customscreen.storage.store import Store
 store = Store(sys.argv[1])
 for _ in range(int(sys.argv[2])):

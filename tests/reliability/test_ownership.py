@@ -82,7 +82,7 @@ def test_lock_is_released_by_the_system_when_the_holder_dies(tmp_path: Path) -> 
     db = tmp_path / "journal.sqlite"
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
         import sys, time
-        from customscreen import ownership
+        from customscreen.storage import ownership
         claim = ownership.claim(__import__('pathlib').Path({str(db)!r}))
         print(type(claim).__name__, flush=True)
         time.sleep(60)
