@@ -29,7 +29,7 @@ import serial
 from serial.tools import list_ports as serial_list_ports
 
 from telephony.events import Event, LineState, LineStatus
-from telephony.modem.lines import LineSplitter
+from telephony.modem.lines import ModemLines
 from telephony.modem.parser import ModemParser
 from telephony.modem.profiles import PROFILES, CallerIdWatch, InitDialogue, country_code
 from telephony.source import Clock, Emit, Source, SourceError, local_now
@@ -154,7 +154,7 @@ class ModemLine(Source):
 
     def _set_up(self, port: serial.SerialBase, emit: Emit) -> None:
         dialogue = InitDialogue(self.settings.profile, self.settings.country, self.settings.init)
-        answers = LineSplitter()
+        answers = ModemLines()
         _send(port, dialogue.start())
         deadline = time.monotonic() + COMMAND_TIMEOUT_S
         while not dialogue.done and not self._stop.is_set():
