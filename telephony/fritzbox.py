@@ -8,31 +8,23 @@ on a phone connected to it)::
     22.11.26 10:22:15;CONNECT;0;12;0536490123;                  picked up on extension 12
     22.11.26 10:25:40;DISCONNECT;0;205;                         over, 205 s connected
 
-:class:`CallMonitor` is the sans-I/O part (bytes in, events out);
-:class:`FritzBoxLine` is the TCP client with reconnect.
+:class:`CallMonitor` is the sans-I/O part (bytes and the time in, events out);
+:class:`FritzBoxLine` is the TCP client, a :class:`telephony.running.ReconnectingLine`.
 """
 
 from __future__ import annotations
 
 import logging
 import socket
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from telephony.events import (
-    Answered,
-    CallerId,
-    Ended,
-    Event,
-    LineState,
-    LineStatus,
-    Outcome,
-    Presentation,
-    Ring,
-)
-from telephony.source import Clock, Emit, Source, SourceError, local_now, parse_url
+from telephony.backoff import Backoff
+from telephony.events import Answered, CallerId, Ended, Event, Outcome, Presentation, Ring
+from telephony.lines import LineSplitter
+from telephony.running import LineTrouble, ReconnectingLine
+from telephony.source import Clock, SourceError, local_now, parse_url
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +33,15 @@ DEFAULT_PORT = 1012
 #: peer that never sends a newline cannot grow memory.
 MAX_LINE_LENGTH = 1024
 #: Reconnect delays: the box reboots in about a minute, so doubling from 1 s
-#: and capping at 60 s finds it again quickly without hammering it.
+#: and capping at 60 s finds it again quickly without hammering it. No jitter:
+#: one process owns the line (the office's host), so no crowd comes back at once.
 RECONNECT_FIRST_S = 1.0
 RECONNECT_MAX_S = 60.0
+#: A box on the office's network answers a SYN in milliseconds; 5 s covers a
+#: congested Wi-Fi bridge and still notices a box that is off quickly.
 CONNECT_TIMEOUT_S = 5.0
+#: Bytes read from the socket at once: a burst of a dozen lines.
+RECV_CHUNK = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,60 +112,54 @@ class _Connection:
 
 
 class CallMonitor:
-    """Turns call-monitor bytes into our events; keeps which connection is which call."""
+    """Turns call-monitor bytes into our events; keeps which connection is which call.
 
-    def __init__(self, clock: Clock = local_now) -> None:
-        self.clock = clock
-        self._buffer = bytearray()
-        self._discarding = False
+    Sans-I/O: the caller passes the time it read the bytes (``now``).
+    """
+
+    def __init__(self) -> None:
+        self._lines = LineSplitter(MAX_LINE_LENGTH)
         self._connections: dict[str, _Connection] = {}
         # The box numbers connections from 0 again for every call, so the
         # call key counts rings: connection 0 today is not connection 0 at ten.
         self._rings = 0
-        #: Lines that were not call-monitor output, or too long.
-        self.malformed = 0
+        self._unparsable = 0
+
+    @property
+    def malformed(self) -> int:
+        """Lines that were not call-monitor output, or too long."""
+        return self._unparsable + self._lines.dropped_lines
+
+    @property
+    def buffered(self) -> int:
+        """Bytes of an unfinished line held; never more than ``MAX_LINE_LENGTH``."""
+        return self._lines.buffered
 
     def restart(self) -> None:
         """A new connection: forget half a line and the calls of the old one,
         but keep counting rings so that no call key is ever given twice."""
-        self._buffer.clear()
-        self._discarding = False
+        self._lines.clear()
         self._connections.clear()
 
-    def feed(self, data: bytes) -> list[Event]:
+    def feed(self, data: bytes, now: datetime) -> list[Event]:
+        """Take bytes read from the box at ``now``; return the events they complete."""
         events: list[Event] = []
-        self._buffer += data
-        while True:
-            end = self._buffer.find(b"\n")
-            if end < 0:
-                if len(self._buffer) > MAX_LINE_LENGTH:
-                    self._buffer.clear()
-                    self._discarding = True
-                    self.malformed += 1
-                return events
-            raw = bytes(self._buffer[:end])
-            del self._buffer[: end + 1]
-            if self._discarding:  # the tail of an over-long line
-                self._discarding = False
-                continue
-            if len(raw) > MAX_LINE_LENGTH:
-                self.malformed += 1
-                continue
-            events += self.line(raw.decode("latin-1"))
+        for raw in self._lines.feed(data):
+            events += self.line(raw.decode("latin-1"), now)
+        return events
 
-    def line(self, text: str) -> list[Event]:
+    def line(self, text: str, now: datetime) -> list[Event]:
         if not text.strip():
             return []
         try:
             parsed = parse_line(text)
         except MonitorError as exc:
-            self.malformed += 1
+            self._unparsable += 1
             log.info("%s", exc)
             return []
-        return self.events_for(parsed)
+        return self.events_for(parsed, now)
 
-    def events_for(self, line: MonitorLine) -> list[Event]:
-        now = self.clock()
+    def events_for(self, line: MonitorLine, now: datetime) -> list[Event]:
         if line.event == "ring":
             self._rings += 1
             key = f"fritzbox-{self._rings}"
@@ -196,7 +187,7 @@ class CallMonitor:
         return [Ended(connection.key, now, outcome, line.duration_s)]
 
 
-class FritzBoxLine(Source):
+class FritzBoxLine(ReconnectingLine):
     """TCP client of the call monitor, reconnecting with capped backoff."""
 
     kind = "fritzbox"
@@ -212,83 +203,61 @@ class FritzBoxLine(Source):
         reconnect_max: float = RECONNECT_MAX_S,
         connect: Callable[[tuple[str, int], float], socket.socket] = socket.create_connection,
     ) -> None:
-        super().__init__(url)
+        super().__init__(url, Backoff(reconnect_first, reconnect_max), clock)
         self.host = host
         self.port = port
-        self.clock = clock
-        self.reconnect_first = reconnect_first
-        self.reconnect_max = reconnect_max
         self._connect = connect
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._sock: socket.socket | None = None
-        self.monitor = CallMonitor(clock)
-        #: Connection attempts that failed in a row; reset once connected.
-        self.failures = 0
+        self.monitor = CallMonitor()
 
-    def start(self, emit: Emit) -> None:
-        self._thread = threading.Thread(target=self._run, args=(emit,), name="fritzbox",
-                                        daemon=True)
-        self._thread.start()
+    @property
+    def failures(self) -> int:
+        """Connection attempts that failed in a row; back to 0 once connected."""
+        return self.backoff.failures
 
-    def stop(self) -> None:
-        self._stop.set()
+    @property
+    def where(self) -> str:
+        return f"{self.host}:{self.port}"
+
+    def connect(self) -> None:
+        try:
+            sock = self._connect((self.host, self.port), CONNECT_TIMEOUT_S)
+        except ConnectionRefusedError as exc:
+            raise LineTrouble(f"FRITZ!Box at {self.where} refused: enable the call monitor "
+                              "by dialling #96*5*") from exc
+        except OSError as exc:
+            raise LineTrouble(f"FRITZ!Box at {self.where} not answering ({exc})") from exc
+        sock.settimeout(None)  # stop() wakes recv by shutting the socket down
+        self._sock = sock
+        self.monitor.restart()
+
+    def read_once(self) -> list[Event]:
+        assert self._sock is not None
+        try:
+            data = self._sock.recv(RECV_CHUNK)
+        except OSError as exc:
+            raise LineTrouble(f"connection to FRITZ!Box at {self.where} lost ({exc})") from exc
+        if not data:
+            if self.stopping:
+                return []
+            raise LineTrouble(f"FRITZ!Box at {self.where} closed the connection")
+        return self.monitor.feed(data, self.clock())
+
+    def close(self) -> None:
+        sock, self._sock = self._sock, None
+        if sock is not None:
+            sock.close()
+
+    def interrupt(self) -> None:
         sock = self._sock
         if sock is not None:
             try:
                 sock.shutdown(socket.SHUT_RDWR)
             except OSError:
                 log.debug("socket already closed")
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=5)
-        self.finished.set()
 
-    def _run(self, line_emit: Emit) -> None:
-        def emit(event: Event) -> None:
-            try:
-                line_emit(event)
-            except Exception:  # a broken observer must not take the line down
-                log.exception("event handler failed on %r", event)
-
-        while not self._stop.is_set():
-            detail = self._session(emit)
-            if self._stop.is_set():
-                break
-            self.failures += 1
-            delay = min(self.reconnect_first * 2 ** min(self.failures - 1, 30),
-                        self.reconnect_max)
-            emit(LineStatus(LineState.RECONNECTING, self.clock(),
-                            f"{detail}; retrying in {delay:g} s"))
-            self._stop.wait(delay)
-        emit(LineStatus(LineState.DOWN, self.clock(), "stopped"))
-
-    def _session(self, emit: Emit) -> str:
-        """One connection, until it drops; returns why it ended."""
-        where = f"{self.host}:{self.port}"
-        try:
-            sock = self._connect((self.host, self.port), CONNECT_TIMEOUT_S)
-        except ConnectionRefusedError:
-            return f"FRITZ!Box at {where} refused: enable the call monitor by dialling #96*5*"
-        except OSError as exc:
-            return f"FRITZ!Box at {where} not answering ({exc})"
-        self._sock = sock
-        self.failures = 0
-        self.monitor.restart()
-        emit(LineStatus(LineState.UP, self.clock(), f"call monitor at {where}"))
-        try:
-            sock.settimeout(None)
-            while not self._stop.is_set():
-                data = sock.recv(4096)
-                if not data:
-                    return f"FRITZ!Box at {where} closed the connection"
-                for event in self.monitor.feed(data):
-                    emit(event)
-        except OSError as exc:
-            return f"connection to FRITZ!Box at {where} lost ({exc})"
-        finally:
-            self._sock = None
-            sock.close()
-        return "stopped"
+    def up_detail(self) -> str:
+        return f"call monitor at {self.where}"
 
 
 def open_url(url: str, clock: Clock = local_now) -> FritzBoxLine:

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import parse_qs
 
 from telephony.events import Answered, CallerId, Ended, Outcome, Presentation, Ring
-from telephony.source import Clock, Emit, Source, SourceError, local_now, parse_url
+from telephony.running import ThreadedSource
+from telephony.source import Clock, Emit, SourceError, local_now, parse_url
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ DEMO_SCRIPT: tuple[ScriptedCall, ...] = (
 )
 
 
-class DemoLine(Source):
+class DemoLine(ThreadedSource):
     kind = "demo"
 
     def __init__(
@@ -60,27 +62,14 @@ class DemoLine(Source):
         calls: int | None = None,
         clock: Clock = local_now,
     ) -> None:
-        super().__init__(url)
+        super().__init__(url, clock)
         self.script = script
         self.interval = interval
         self.ring = ring
         self.calls = len(script) if calls is None else calls
-        self.clock = clock
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._numbers: Iterator[int] = iter(())
         self._diverted: set[str] = set()
         self._lock = threading.Lock()
-
-    def start(self, emit: Emit) -> None:
-        self._thread = threading.Thread(
-            target=self._run, args=(emit,), name="demo-line", daemon=True
-        )
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=5)
 
     @property
     def can_divert(self) -> bool:  # type: ignore[override]
@@ -91,15 +80,16 @@ class DemoLine(Source):
             self._diverted.add(key)
         return True
 
-    def _run(self, emit: Emit) -> None:
-        count = itertools.count(1) if self.calls == 0 else range(1, self.calls + 1)
-        for n in count:
-            if self._stop.is_set():
-                break
-            self.play(emit, f"demo-{n}", self.script[(n - 1) % len(self.script)])
-            if self._stop.wait(self.interval):
-                break
-        self.finished.set()
+    def prepare(self) -> None:
+        self._numbers = itertools.count(1) if self.calls == 0 else iter(range(1, self.calls + 1))
+
+    def run_round(self) -> float | None:
+        """Play the next call of the script; None once the script is played out."""
+        n = next(self._numbers, None)
+        if n is None:
+            return None
+        self.play(self.emit, f"demo-{n}", self.script[(n - 1) % len(self.script)])
+        return self.interval
 
     def play(self, emit: Emit, key: str, call: ScriptedCall) -> None:
         """Play one call: ring, caller ID (maybe in two parts), rings, end."""
@@ -107,14 +97,14 @@ class DemoLine(Source):
         first_name = None if call.name_late else call.name
         emit(CallerId(key, self.clock(), call.number, first_name, call.presentation))
         if call.name_late and call.name:
-            self._stop.wait(min(self.ring / 3, 0.5))
+            self.wait(min(self.ring / 3, 0.5))
             emit(CallerId(key, self.clock(), call.number, call.name, call.presentation))
         with self._lock:
             diverted = key in self._diverted
         if diverted:
             emit(Ended(key, self.clock(), Outcome.DIVERTED, 0))
             return
-        self._stop.wait(self.ring)
+        self.wait(self.ring)
         if call.answered:
             emit(Answered(key, self.clock(), "12"))
             emit(Ended(key, self.clock(), Outcome.ANSWERED, 30))

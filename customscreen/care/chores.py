@@ -1,11 +1,13 @@
 """What runs by itself while the desk or ``listen`` is open: the daily backup, the
 retention of old calls, and writing journal entries that waited for the disk.
 
-One small thread wakes every ``interval`` seconds and does what is due; each
+One small thread (a :class:`telephony.running.BackgroundLoop`, the way every
+line runs too) wakes every ``interval`` seconds and does what is due; each
 chore decides for itself (``backup_schedule.run_if_due``,
 ``privacy.run_if_due``), so a desk restarted at 14:00 after a morning off still
 backs up today. What happened is told to ``on_report`` as one plain sentence,
-for the desk's status bar or ``listen``'s standard error.
+for the desk's status bar or ``listen``'s standard error; if ``on_report``
+raises, that is logged and the chores go on.
 
 Usage (the desk does this when it opens the database for writing)::
 
@@ -18,7 +20,6 @@ Usage (the desk does this when it opens the database for writing)::
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from datetime import datetime
 
@@ -26,6 +27,7 @@ from customscreen.calls.switchboard import Switchboard
 from customscreen.care import privacy
 from customscreen.storage import backup_schedule
 from customscreen.storage.store import Store, StoreError
+from telephony.running import BackgroundLoop, notify
 
 log = logging.getLogger(__name__)
 
@@ -50,22 +52,18 @@ class Chores:
         self.on_report = on_report
         self.interval = interval
         self.clock = clock
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._loop = BackgroundLoop("chores", self._round)
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="chores", daemon=True)
-        self._thread.start()
+        self._loop.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=60)  # a backup in progress is let finish
+        """Stop the thread; a backup in progress is let finish (``STOP_TIMEOUT_S``)."""
+        self._loop.stop()
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            self.run_once()
-            self._stop.wait(self.interval)
+    def _round(self) -> float:
+        self.run_once()
+        return self.interval
 
     def run_once(self) -> list[str]:
         """Do what is due now; returns (and reports) what was done."""
@@ -88,5 +86,5 @@ class Chores:
         except (StoreError, privacy.PrivacyError) as exc:
             said.append(f"daily chores could not run: {exc}")
         for sentence in said:
-            self.on_report(sentence)
+            notify(self.on_report, sentence, "chores")
         return said

@@ -31,7 +31,7 @@ from datetime import datetime, timedelta
 
 from telephony.events import CallerId, Ended, Event, Presentation, Ring
 from telephony.modem.dialects import FieldsLine, RejectedLine, RingLine, read_line
-from telephony.modem.lines import MAX_LINE_CHARS, LineSplitter
+from telephony.modem.lines import MAX_LINE_CHARS, ModemLines
 
 #: How long the line may stay quiet before a ringing call is over. Ring
 #: cadences are 3 s in the UK (0.4 on, 0.2 off, 0.4 on, 2 off), 5 s in France
@@ -90,7 +90,7 @@ class ModemParser:
     """Turn what a modem prints into ``Ring``, ``CallerId`` and ``Ended`` events."""
 
     def __init__(self, key_prefix: str = "modem", max_line: int = MAX_LINE_CHARS) -> None:
-        self._lines = LineSplitter(max_line)
+        self._lines = ModemLines(max_line)
         self._keys = (f"{key_prefix}-{n}" for n in itertools.count(1))
         self._call: _Call | None = None
         # A record that began after the current call closed; it becomes a new

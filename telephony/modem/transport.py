@@ -1,10 +1,10 @@
 """The serial port: a reader thread that moves bytes and time into the parser.
 
 ``ModemLine`` opens the port, sets the modem up (``profiles.InitDialogue``),
-then reads whatever arrives and hands the parser's events to ``emit`` at once.
-When the modem is pulled out or the port vanishes it says so with
-``LineStatus`` (down, then reconnecting), tries again with a growing delay,
-sets the modem up again and says ``up``. No exception leaves the thread.
+then reads whatever arrives and hands the parser's events on at once. It runs
+as a :class:`telephony.running.ReconnectingLine`: when the modem is pulled out
+or the port vanishes it says so with ``LineStatus`` (down, then reconnecting),
+tries again with a growing delay, sets the modem up again and says ``up``.
 
 URL: ``modem:/dev/ttyUSB0?baud=115200&profile=auto&country=FR&init=ATZ;AT+VCID=1``
 (``modem:COM3`` on Windows; any pyserial URL such as ``modem:rfc2217://host:4000``
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -28,11 +27,13 @@ from urllib.parse import unquote
 import serial
 from serial.tools import list_ports as serial_list_ports
 
-from telephony.events import Event, LineState, LineStatus
-from telephony.modem.lines import LineSplitter
+from telephony.backoff import Backoff
+from telephony.events import Event
+from telephony.modem.lines import ModemLines
 from telephony.modem.parser import ModemParser
 from telephony.modem.profiles import PROFILES, CallerIdWatch, InitDialogue, country_code
-from telephony.source import Clock, Emit, Source, SourceError, local_now
+from telephony.running import LineTrouble, ReconnectingLine
+from telephony.source import Clock, SourceError, local_now
 
 DEFAULT_BAUD = 115200
 #: How long one read waits for a byte. It is also how often ``tick`` ends calls
@@ -47,6 +48,8 @@ WRITE_TIMEOUT_S = 2.0
 COMMAND_TIMEOUT_S = 3.0
 #: Reconnect delays: quick at first (a USB hub glitch, a re-enumerated
 #: adapter), doubling up to half a minute so an unplugged modem costs nothing.
+#: No jitter: the port is ours alone (opened exclusively), there is no crowd
+#: of clients to spread out.
 RECONNECT_FIRST_DELAY_S = 0.5
 RECONNECT_MAX_DELAY_S = 30.0
 
@@ -65,7 +68,7 @@ class ModemSettings:
     init: tuple[str, ...] = ()
 
 
-class ModemLine(Source):
+class ModemLine(ReconnectingLine):
     """A modem on a serial port, as a source of call events."""
 
     kind = "modem"
@@ -78,89 +81,82 @@ class ModemLine(Source):
         first_delay: float = RECONNECT_FIRST_DELAY_S,
         max_delay: float = RECONNECT_MAX_DELAY_S,
     ) -> None:
-        super().__init__(url)
+        super().__init__(url, Backoff(first_delay, max_delay), clock)
         self.settings = settings
-        self.clock = clock
-        self.first_delay = first_delay
-        self.max_delay = max_delay
         # One parser for the life of the line, so call keys never repeat.
         self.parser = ModemParser()
         self._watch = CallerIdWatch()
         self._caller_id_command: str | None = None
+        self._say_caller_id_again = False
         self._set_up_notes: list[str] = []
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._port: serial.SerialBase | None = None
 
-    def start(self, emit: Emit) -> None:
-        self._stop.clear()
-        self._thread = threading.Thread(
-            target=self._run, args=(emit,), name=f"modem {self.settings.device}", daemon=True
-        )
-        self._thread.start()
+    # -- what the reconnecting line asks of a modem ----------------------------------
 
-    def stop(self) -> None:
-        self._stop.set()
-        thread = self._thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(timeout=READ_TIMEOUT_S + WRITE_TIMEOUT_S + 1)
-
-    # -- the thread -------------------------------------------------------------
-
-    def _run(self, emit: Emit) -> None:
-        device = self.settings.device
-        delay = self.first_delay
-        down = False
-        while not self._stop.is_set():
-            try:
-                port = self._open()
-            except (serial.SerialException, OSError, ValueError) as exc:
-                if not down:
-                    self._status(emit, LineState.DOWN, f"cannot open the modem on {device}: {exc}")
-                    self._status(emit, LineState.RECONNECTING, f"trying {device} again")
-                    down = True
-                self._stop.wait(delay)
-                delay = min(delay * 2, self.max_delay)
-                continue
-            try:
-                self._set_up(port, emit)
-                if self._stop.is_set():
-                    break
-                self._status(emit, LineState.UP, self._up_detail())
-                down, delay = False, self.first_delay
-                self._listen(port, emit)
-            except Exception as exc:  # the thread must outlive any failure of the port
-                for event in self.parser.line_lost(self.clock()):
-                    emit(event)
-                self._status(emit, LineState.DOWN, f"lost the modem on {device}: {_why(exc)}")
-                self._status(emit, LineState.RECONNECTING, f"trying {device} again in {delay:g} s")
-                down = True
-            finally:
-                _close_quietly(port)
-            self._stop.wait(delay)
-            delay = min(delay * 2, self.max_delay)
-
-    def _open(self) -> serial.SerialBase:
+    def connect(self) -> None:
         device = self.settings.device
         # On POSIX take the port exclusively: two programs on one modem would
         # each get half of every caller-ID record.
         exclusive = os.name == "posix" and "://" not in device
-        return serial.serial_for_url(
-            device,
-            baudrate=self.settings.baud,
-            timeout=READ_TIMEOUT_S,
-            write_timeout=WRITE_TIMEOUT_S,
-            exclusive=exclusive or None,
-        )
+        try:
+            self._port = serial.serial_for_url(
+                device,
+                baudrate=self.settings.baud,
+                timeout=READ_TIMEOUT_S,
+                write_timeout=WRITE_TIMEOUT_S,
+                exclusive=exclusive or None,
+            )
+        except (serial.SerialException, OSError, ValueError) as exc:
+            raise LineTrouble(f"cannot open the modem on {device}: {exc}") from exc
+        try:
+            self._set_up(self._port)
+        except (serial.SerialException, OSError) as exc:
+            raise self._lost_because(exc) from exc
 
-    def _set_up(self, port: serial.SerialBase, emit: Emit) -> None:
+    def read_once(self) -> list[Event]:
+        port = self._port
+        assert port is not None
+        try:
+            if self._say_caller_id_again and self._caller_id_command:
+                # The modem forgot caller ID (a reset behind our back): say it again.
+                _send(port, self._caller_id_command)
+                self._say_caller_id_again = False
+            data = _read_available(port)
+        except (serial.SerialException, OSError) as exc:
+            raise self._lost_because(exc) from exc
+        now = self.clock()
+        events = self.parser.feed(data, now) if data else []
+        return self._watched(events + self.parser.tick(now))
+
+    def close(self) -> None:
+        port, self._port = self._port, None
+        if port is None:
+            return
+        try:
+            port.close()
+        except (serial.SerialException, OSError):
+            return  # the port is already gone; closing it is all we wanted
+
+    def lost(self) -> list[Event]:
+        return self.parser.line_lost(self.clock())
+
+    def up_detail(self) -> str:
+        notes = "; ".join(self._set_up_notes)
+        detail = f"modem on {self.settings.device}"
+        return f"{detail} ({notes})" if notes else detail
+
+    # -- set-up ----------------------------------------------------------------------
+
+    def _set_up(self, port: serial.SerialBase) -> None:
         dialogue = InitDialogue(self.settings.profile, self.settings.country, self.settings.init)
-        answers = LineSplitter()
+        answers = ModemLines()
         _send(port, dialogue.start())
         deadline = time.monotonic() + COMMAND_TIMEOUT_S
-        while not dialogue.done and not self._stop.is_set():
+        while not dialogue.done and not self.stopping:
             data = _read_available(port)
             # A call may ring while we talk to the modem: the parser sees it all.
-            self._deliver(self.parser.feed(data, self.clock()) if data else [], port, emit)
+            for event in self._watched(self.parser.feed(data, self.clock()) if data else []):
+                self.emit(event)
             for line in answers.feed(data):
                 command = dialogue.receive(line)
                 if command is not None:
@@ -173,29 +169,17 @@ class ModemLine(Source):
                 deadline = time.monotonic() + COMMAND_TIMEOUT_S
         self._caller_id_command = dialogue.caller_id_command
         self._set_up_notes = list(dialogue.notes)
+        self._say_caller_id_again = False
 
-    def _listen(self, port: serial.SerialBase, emit: Emit) -> None:
-        while not self._stop.is_set():
-            data = _read_available(port)
-            now = self.clock()
-            events = self.parser.feed(data, now) if data else []
-            events += self.parser.tick(now)
-            self._deliver(events, port, emit)
-
-    def _deliver(self, events: list[Event], port: serial.SerialBase, emit: Emit) -> None:
+    def _watched(self, events: list[Event]) -> list[Event]:
         for event in events:
-            emit(event)
-            if self._watch.observe(event) and self._caller_id_command:
-                # The modem forgot caller ID (a reset behind our back): say it again.
-                _send(port, self._caller_id_command)
+            if self._watch.observe(event):
+                self._say_caller_id_again = True
+        return events
 
-    def _status(self, emit: Emit, state: LineState, detail: str) -> None:
-        emit(LineStatus(state, self.clock(), detail))
-
-    def _up_detail(self) -> str:
-        notes = "; ".join(self._set_up_notes)
-        detail = f"modem on {self.settings.device}"
-        return f"{detail} ({notes})" if notes else detail
+    def _lost_because(self, exc: BaseException) -> LineTrouble:
+        return LineTrouble(f"lost the modem on {self.settings.device}: {exc} "
+                           "(unplugged, or the port went away)")
 
 
 def _read_available(port: serial.SerialBase) -> bytes:
@@ -206,19 +190,6 @@ def _read_available(port: serial.SerialBase) -> bytes:
 
 def _send(port: serial.SerialBase, command: str) -> None:
     port.write(command.encode("ascii", "replace") + b"\r")
-
-
-def _close_quietly(port: serial.SerialBase) -> None:
-    try:
-        port.close()
-    except (serial.SerialException, OSError):
-        return  # the port is already gone; closing it is all we wanted
-
-
-def _why(exc: BaseException) -> str:
-    if isinstance(exc, serial.SerialException | OSError):
-        return f"{exc} (unplugged, or the port went away)"
-    return f"unexpected {type(exc).__name__}: {exc}"
 
 
 def list_ports() -> list[tuple[str, str]]:

@@ -19,14 +19,21 @@ import threading
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, unquote
 
-from telephony.events import Event, LineState, LineStatus
+from telephony.events import LineState
+from telephony.running import ThreadedSource
 from telephony.sip.callee import Callee, Peer
 from telephony.sip.errors import SipProtocolError
 from telephony.sip.framing import StreamFramer
 from telephony.sip.message import MAX_MESSAGE_SIZE, SipResponse
-from telephony.sip.registration import RETRY_FIRST_S, RETRY_MAX_S, Account, Registration
+from telephony.sip.registration import (
+    RETRY_FIRST_S,
+    RETRY_JITTER,
+    RETRY_MAX_S,
+    Account,
+    Registration,
+)
 from telephony.sip.uri import parse_uri
-from telephony.source import Clock, Emit, Source, SourceError, local_now, parse_url
+from telephony.source import Clock, SourceError, local_now, parse_url
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +68,7 @@ class LineConfig:
         return any(address in network for network in self.allow)
 
 
-class SipLine(Source):
+class SipLine(ThreadedSource):
     """A SIP user agent that rings, never answers, and can divert."""
 
     kind = "sip"
@@ -75,20 +82,18 @@ class SipLine(Source):
         *,
         retry_first: float = RETRY_FIRST_S,
         retry_max: float = RETRY_MAX_S,
+        retry_jitter: float = RETRY_JITTER,
     ) -> None:
-        super().__init__(url)
+        super().__init__(url, clock)
         self.config = config
-        self.clock = clock
         self.retry_first = retry_first
         self.retry_max = retry_max
+        self.retry_jitter = retry_jitter
         self._lock = threading.RLock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
         self._selector = selectors.DefaultSelector()
         self._udp: socket.socket | None = None
         self._listener: socket.socket | None = None
         self._streams: dict[tuple[str, int], tuple[socket.socket, StreamFramer]] = {}
-        self._emit: Emit = lambda event: None
         self.callee: Callee | None = None
         self.registration: Registration | None = None
         #: The address actually bound (the port is chosen by the system when 0).
@@ -102,8 +107,9 @@ class SipLine(Source):
     def rejected(self) -> int:
         return self.callee.rejected if self.callee else 0
 
-    def start(self, emit: Emit) -> None:
-        self._emit = emit
+    def prepare(self) -> None:
+        """Bind the port and start registering, before the thread: a port in use is
+        a ``SourceError`` for whoever opens the line, not a status later."""
         try:
             self._open_sockets()
         except OSError as exc:
@@ -116,7 +122,7 @@ class SipLine(Source):
         user = self.config.account.user if self.config.account else "customscreen"
         self.callee = Callee(
             self._send,
-            emit,
+            self.emit,
             clock=self.clock,
             voicemail=self.config.voicemail,
             divert_status=self.config.divert_status,
@@ -128,25 +134,19 @@ class SipLine(Source):
             self.registration = Registration(
                 self.config.account,
                 send=self._send_to_registrar,
-                on_status=self._status,
+                on_status=self.status,
                 local=local,
                 retry_first=self.retry_first,
                 retry_max=self.retry_max,
+                retry_jitter=self.retry_jitter,
             )
             with self._lock:
                 self.registration.start()
         else:
             host, port = self.address
-            self._status(LineState.UP, f"listening on {self.config.transport} {host}:{port}")
-        self._thread = threading.Thread(target=self._run, name="sip-line", daemon=True)
-        self._thread.start()
+            self.status(LineState.UP, f"listening on {self.config.transport} {host}:{port}")
 
-    def stop(self) -> None:
-        if self._stop.is_set():
-            return
-        self._stop.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=5)
+    def release(self) -> None:
         with self._lock:
             if self.registration is not None:
                 try:
@@ -154,7 +154,6 @@ class SipLine(Source):
                 except OSError:
                     log.info("could not unregister from %s", self.describe())
         self._close_sockets()
-        self.finished.set()
 
     def divert(self, key: str, action: str) -> bool:
         with self._lock:
@@ -162,25 +161,28 @@ class SipLine(Source):
 
     # -- the thread ----------------------------------------------------------------
 
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            with self._lock:
-                assert self.callee is not None
-                delays = [self.callee.tick(), POLL_S]
-                if self.registration is not None:
-                    delays.append(self.registration.tick())
-            timeout = min(d for d in delays if d is not None)
+    def run_round(self) -> float | None:
+        """Wait for a datagram or a timer, whichever comes first, and serve it."""
+        with self._lock:
+            assert self.callee is not None
+            delays = [self.callee.tick(), POLL_S]
+            if self.registration is not None:
+                delays.append(self.registration.tick())
+        timeout = min(d for d in delays if d is not None)
+        try:
+            ready = self._selector.select(timeout)
+        except (OSError, ValueError):
+            if self.stopping:
+                return None  # the sockets were closed under us by stop()
+            raise
+        for key, _ in ready:
             try:
-                ready = self._selector.select(timeout)
-            except (OSError, ValueError):
-                break  # the sockets were closed under us by stop()
-            for key, _ in ready:
-                try:
-                    self._readable(key.fileobj)  # type: ignore[arg-type]
-                except OSError as exc:
-                    log.info("SIP socket error: %s", exc)
-                except Exception:  # a bug on one message must not take the phone line down
-                    log.exception("SIP line %s failed on a message", self.describe())
+                self._readable(key.fileobj)  # type: ignore[arg-type]
+            except OSError as exc:
+                log.info("SIP socket error: %s", exc)
+            except Exception:  # a bug on one message must not cost the others
+                log.exception("SIP line %s failed on a message", self.describe())
+        return 0.0
 
     def _readable(self, sock: socket.socket) -> None:
         if sock is self._udp:
@@ -221,13 +223,6 @@ class SipLine(Source):
     def _on_response(self, response: SipResponse, peer: Peer) -> None:
         if self.registration is not None:
             self.registration.on_response(response)
-
-    def _status(self, state: LineState, detail: str) -> None:
-        event: Event = LineStatus(state, self.clock(), detail)
-        try:
-            self._emit(event)
-        except Exception:  # a broken observer must not take the line down
-            log.exception("event handler failed on %r", event)
 
     # -- sockets -------------------------------------------------------------------
 

@@ -81,7 +81,9 @@ def sip(count: int) -> FuzzRun:
 def fritzbox(count: int) -> FuzzRun:
     corpus = [(c["raw"] + "\r\n").encode("latin-1") for c in _vectors("fritzbox")]
     monitor = CallMonitor()
-    return fuzz("FRITZ!Box monitor", Mutator(corpus, SEED).inputs(count), monitor.feed)
+    now = datetime(2026, 11, 23, tzinfo=UTC)
+    return fuzz("FRITZ!Box monitor", Mutator(corpus, SEED).inputs(count),
+                lambda data: monitor.feed(data, now))
 
 
 class _QuickSniffer:

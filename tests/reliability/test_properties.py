@@ -32,10 +32,10 @@ def test_modem_parser_takes_any_bytes_and_keeps_at_most_one_line(parts: list[byt
 @given(chunks)
 @settings(max_examples=300, deadline=None)
 def test_fritzbox_monitor_takes_any_bytes_and_keeps_at_most_one_line(parts: list[bytes]) -> None:
-    monitor = CallMonitor(clock=lambda: NOW)
+    monitor = CallMonitor()
     for part in parts:
-        monitor.feed(part)
-        assert len(monitor._buffer) <= MAX_LINE_LENGTH + len(part)
+        monitor.feed(part, NOW)
+        assert monitor.buffered <= MAX_LINE_LENGTH
 
 
 @given(st.binary(max_size=4096))

@@ -6,6 +6,7 @@ import json
 import socket
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,7 @@ from telephony.source import SourceError, open_source
 # CI clones the repository with shared/ beside it: <clone>/../shared/testdata.
 TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "callerid"
 CASES = json.loads((TESTDATA / "fritzbox.json").read_text(encoding="utf-8"))
+NOW = datetime(2026, 11, 22, 10, 21, 37, tzinfo=UTC)  # the parser takes the time from us
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["raw"].split(";")[1] + c["raw"][9:17]
@@ -46,7 +48,7 @@ def test_recorded_lines_parse_as_expected(case: dict) -> None:
 
 def test_recorded_session_gives_our_events() -> None:
     monitor = CallMonitor()
-    events = monitor.feed("".join(c["raw"] + "\r\n" for c in CASES).encode())
+    events = monitor.feed("".join(c["raw"] + "\r\n" for c in CASES).encode(), NOW)
     kinds = [(type(e).__name__, getattr(e, "key", None)) for e in events]
     assert kinds == [
         ("Ring", "fritzbox-1"), ("CallerId", "fritzbox-1"),
@@ -69,24 +71,24 @@ def test_outgoing_call_is_never_an_incoming_one() -> None:
     monitor = CallMonitor()
     events = monitor.feed(b"22.11.26 10:28:48;CALL;2;12;0561000000;0199001234;SIP0;\n"
                           b"22.11.26 10:28:50;CONNECT;2;12;0199001234;\n"
-                          b"22.11.26 10:29:50;DISCONNECT;2;60;\n")
+                          b"22.11.26 10:29:50;DISCONNECT;2;60;\n", NOW)
     assert events == []
 
 
 def test_lines_split_across_reads_and_over_long_lines_are_bounded() -> None:
     monitor = CallMonitor()
-    assert monitor.feed(b"22.11.26 10:21:37;RI") == []
-    assert len(monitor.feed(b"NG;0;0536490123;0561000000;SIP0;\n")) == 2
-    assert monitor.feed(b"x" * (MAX_LINE_LENGTH + 10)) == []
-    events = monitor.feed(b"yyy\n22.11.26 10:22:07;RING;1;;0561000000;SIP0;\n")
+    assert monitor.feed(b"22.11.26 10:21:37;RI", NOW) == []
+    assert len(monitor.feed(b"NG;0;0536490123;0561000000;SIP0;\n", NOW)) == 2
+    assert monitor.feed(b"x" * (MAX_LINE_LENGTH + 10), NOW) == []
+    events = monitor.feed(b"yyy\n22.11.26 10:22:07;RING;1;;0561000000;SIP0;\n", NOW)
     assert [type(e) for e in events] == [Ring, CallerId]  # the tail "yyy" was dropped
     assert monitor.malformed == 1
-    assert len(monitor._buffer) == 0
+    assert monitor.buffered == 0
 
 
 def test_noise_lines_are_counted_not_raised() -> None:
     monitor = CallMonitor()
-    assert monitor.feed(b"hello\n\xff\xfe;;;\n22.11.26 10:00:00;DISCONNECT;9;abc;\n") == []
+    assert monitor.feed(b"hello\n\xff\xfe;;;\n22.11.26 10:00:00;DISCONNECT;9;abc;\n", NOW) == []
     assert monitor.malformed == 3
     with pytest.raises(MonitorError):
         parse_line("22.11.26 10:00:00;HANGUP;0;")
@@ -98,15 +100,15 @@ def test_connection_number_reused_by_the_next_call_is_a_new_call() -> None:
     for number in ("0536490123", "0639981234"):
         events = monitor.feed(
             f"22.11.26 10:21:37;RING;0;{number};0561000000;SIP0;\n"
-            "22.11.26 10:21:50;DISCONNECT;0;0;\n".encode())
+            "22.11.26 10:21:50;DISCONNECT;0;0;\n".encode(), NOW)
         keys.append({e.key for e in events})
     assert all(len(k) == 1 for k in keys) and keys[0] != keys[1]
 
 
 def test_a_duration_in_superscript_digits_is_noise_not_a_crash() -> None:
     monitor = CallMonitor()
-    monitor.feed(b"22.11.26 10:21:37;RING;0;0536490123;0561000000;SIP0;\n")
-    assert monitor.feed("22.11.26 10:22:00;DISCONNECT;0;2\u00b205;\n".encode("latin-1")) == []
+    monitor.feed(b"22.11.26 10:21:37;RING;0;0536490123;0561000000;SIP0;\n", NOW)
+    assert monitor.feed("22.11.26 10:22:00;DISCONNECT;0;2\u00b205;\n".encode("latin-1"), NOW) == []
     assert monitor.malformed == 1
 
 
@@ -155,6 +157,10 @@ def test_tcp_line_reads_the_monitor_and_reconnects_after_the_box_drops() -> None
     assert statuses[-1].state == LineState.DOWN
 
 
+def retries(events: list[Event]) -> list[LineStatus]:
+    return [e for e in events if isinstance(e, LineStatus) and e.state == LineState.RECONNECTING]
+
+
 def test_refused_connection_tells_how_to_enable_the_monitor_and_backs_off() -> None:
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
@@ -165,9 +171,10 @@ def test_refused_connection_tells_how_to_enable_the_monitor_and_backs_off() -> N
                         reconnect_max=0.2)
     line.start(events.append)
     try:
-        _collect(events, lambda: len(events) >= 4)
+        _collect(events, lambda: len(retries(events)) >= 4)
     finally:
         line.stop()
-    details = [e.detail for e in events if isinstance(e, LineStatus)]
+    assert isinstance(events[0], LineStatus) and events[0].state == LineState.DOWN
+    details = [e.detail for e in retries(events)]
     assert "#96*5*" in details[0]
     assert details[0].endswith("retrying in 0.05 s") and "retrying in 0.2 s" in details[3]
