@@ -21,8 +21,12 @@ from tests.conftest import CUSTOMSCREEN
 from tests.reliability.processes import ENV
 
 CALLS = 6
-# One strace line: "<pid> <syscall>(<fd><<path>>, …) = <result>", with -y.
-SYSCALL = re.compile(r"^\d+\s+(?P<name>\w+)\((?P<fd>\d+)<(?P<path>[^>]*)>(?P<rest>.*)$")
+# One strace line: "<pid> <syscall>(<fd><<path>>, …) = <result>", with -y. With
+# several threads a call may be split: "… <unfinished ...>", then, once another
+# thread's call was printed, "<pid> <... fdatasync resumed>) = 0".
+SYSCALL = re.compile(r"^(?P<pid>\d+)\s+(?P<name>\w+)\((?P<fd>\d+)<(?P<path>[^>]*)>(?P<rest>.*)$")
+RESUMED = re.compile(r"^(?P<pid>\d+)\s+<\.\.\. (?P<name>\w+) resumed>(?P<rest>.*)$")
+SYNCS = ("fsync", "fdatasync")
 
 
 def traced_listen(db: Path, log: Path) -> list[dict]:
@@ -56,11 +60,22 @@ def test_every_announced_call_is_synced_to_disk_before_it_is_printed(tmp_path: P
     wal = f"{db}-wal"
     synced_since_last_print = False
     announcements = 0
+    syncing: set[str] = set()  # threads whose sync of the WAL has begun, not returned
     for line in log.read_text(encoding="utf-8", errors="replace").splitlines():
+        resumed = RESUMED.match(line)
+        if resumed is not None:
+            if resumed["name"] in SYNCS and resumed["pid"] in syncing:
+                syncing.discard(resumed["pid"])
+                assert resumed["rest"].endswith("= 0"), line
+                synced_since_last_print = True
+            continue
         match = SYSCALL.match(line)
         if match is None:
             continue
-        if match["name"] in ("fsync", "fdatasync") and match["path"] == wal:
+        if match["name"] in SYNCS and match["path"] == wal:
+            if match["rest"].endswith("<unfinished ...>"):
+                syncing.add(match["pid"])  # synced only once it returns
+                continue
             assert match["rest"].endswith("= 0"), line
             synced_since_last_print = True
         elif match["name"] == "write" and match["fd"] == "1" and '\\"event\\"' in match["rest"]:
