@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from tests import vectors
+
 REPO = Path(__file__).resolve().parents[1]
-# CI clones the repository with shared/ beside it.
-TESTDATA = REPO.parent / "shared" / "testdata" / "callerid"
 CUSTOMSCREEN = [sys.executable, "-m", "app"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -35,3 +35,12 @@ def demo_store(tmp_path: Path):
     seed(s, calls=400)
     yield s
     s.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say which caller-ID vector sets this run replayed, and how many cases each held."""
+    try:
+        line = vectors.summary()
+    except (OSError, ValueError) as exc:  # a broken file already failed its tests
+        line = f"caller-ID vectors: unreadable ({exc})"
+    terminalreporter.write_line(line)
