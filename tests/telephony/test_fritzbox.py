@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 
 import pytest
 
@@ -29,6 +28,7 @@ from telephony.fritzbox import (
     parse_line,
 )
 from telephony.source import SourceError, open_source
+from tests.conftest import wait_until
 from tests.vectors import case_params, set_params
 
 
@@ -169,26 +169,21 @@ def test_url_opens_a_fritzbox_line() -> None:
         open_url("fritzbox://")
 
 
-def _collect(events: list[Event], predicate, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out; events so far: {events}")
-
-
 def test_tcp_line_reads_the_monitor_and_reconnects_after_the_box_drops() -> None:
     server = socket.create_server(("127.0.0.1", 0))
     port = server.getsockname()[1]
     events: list[Event] = []
 
+    def ended() -> int:
+        return sum(isinstance(e, Ended) for e in events)
+
     def box() -> None:
-        for _ in range(2):
+        for call in (1, 2):
             conn, _ = server.accept()
             conn.sendall(b"22.11.26 10:21:37;RING;0;0536490123;0561000000;SIP0;\r\n"
                          b"22.11.26 10:21:40;DISCONNECT;0;0;\r\n")
-            time.sleep(0.1)
+            # The box drops the connection once the line has read the call.
+            wait_until(lambda call=call: ended() == call, message=f"call {call} to end")
             conn.close()
 
     thread = threading.Thread(target=box, daemon=True)
@@ -197,7 +192,7 @@ def test_tcp_line_reads_the_monitor_and_reconnects_after_the_box_drops() -> None
                         reconnect_first=0.05, reconnect_max=0.2)
     line.start(events.append)
     try:
-        _collect(events, lambda: sum(isinstance(e, Ended) for e in events) == 2)
+        wait_until(lambda: ended() == 2, 5, lambda: f"two calls; events so far: {events}")
     finally:
         line.stop()
         server.close()
@@ -217,7 +212,7 @@ def test_refused_connection_tells_how_to_enable_the_monitor_and_backs_off() -> N
                         reconnect_max=0.2)
     line.start(events.append)
     try:
-        _collect(events, lambda: len(events) >= 4)
+        wait_until(lambda: len(events) >= 4, 5, lambda: f"four events; so far: {events}")
     finally:
         line.stop()
     details = [e.detail for e in events if isinstance(e, LineStatus)]
