@@ -7,7 +7,6 @@ Each function runs ``count`` mutated inputs through one parser and returns a
 from __future__ import annotations
 
 import csv
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest import mock
@@ -18,14 +17,10 @@ from telephony.fritzbox import CallMonitor
 from telephony.modem.parser import ModemParser
 from telephony.sip.errors import SipProtocolError
 from telephony.sip.message import parse_message
-from tests.conftest import TESTDATA
 from tests.reliability.fuzzing import FuzzRun, Mutator, fuzz
+from tests.vectors import all_cases
 
 SEED = 20261123
-
-
-def _vectors(name: str) -> list[dict]:
-    return json.loads((TESTDATA / f"{name}.json").read_text(encoding="utf-8"))
 
 
 CSV_SEEDS = [
@@ -60,7 +55,7 @@ def decoded(data: bytes) -> str:
 
 
 def modem(count: int) -> FuzzRun:
-    corpus = [c["raw"].encode("latin-1") for c in _vectors("modem")]
+    corpus = [c["raw"].encode("latin-1") for c in all_cases("modem")]
     parser = ModemParser()  # one parser for the whole stream: its buffers must stay bounded
     clock = [datetime(2026, 11, 23, tzinfo=UTC)]
 
@@ -73,13 +68,13 @@ def modem(count: int) -> FuzzRun:
 
 
 def sip(count: int) -> FuzzRun:
-    corpus = [c["raw"].encode("utf-8") for c in _vectors("sip")]
+    corpus = [c["raw"].encode("utf-8") for c in all_cases("sip")]
     return fuzz("SIP parser", Mutator(corpus, SEED).inputs(count), parse_message,
                 (SipProtocolError,))
 
 
 def fritzbox(count: int) -> FuzzRun:
-    corpus = [(c["raw"] + "\r\n").encode("latin-1") for c in _vectors("fritzbox")]
+    corpus = [(c["raw"] + "\r\n").encode("latin-1") for c in all_cases("fritzbox")]
     monitor = CallMonitor()
     now = datetime(2026, 11, 23, tzinfo=UTC)
     return fuzz("FRITZ!Box monitor", Mutator(corpus, SEED).inputs(count),

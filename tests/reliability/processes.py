@@ -30,13 +30,23 @@ class Listening:
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env or ENV,
         )
         self.lines: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self._errors: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
+        # Read as it comes, so a test can wait for what listen reports (and a
+        # chatty listen never blocks on a full pipe).
+        self._error_pump = threading.Thread(target=self._pump_errors, daemon=True)
+        self._error_pump.start()
 
     def _pump(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
             self.lines.put(json.loads(line))
         self.lines.put(None)
+
+    def _pump_errors(self) -> None:
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self._errors.append(line)
 
     def next(self, timeout: float = 20) -> dict[str, Any]:
         record = self.lines.get(timeout=timeout)
@@ -45,10 +55,10 @@ class Listening:
         return record
 
     def stderr(self) -> str:
-        if self.process.poll() is None:
-            return ""
-        assert self.process.stderr is not None
-        return self.process.stderr.read()
+        """What listen wrote on standard error so far; all of it once it has exited."""
+        if self.process.poll() is not None:
+            self._error_pump.join(timeout=10)
+        return "".join(self._errors)
 
     def kill(self) -> None:
         if self.process.poll() is None:

@@ -14,6 +14,7 @@ from customscreen.storage.backup_schedule import backup_warning, is_due, next_du
 from customscreen.storage.store import SCHEMA_VERSION, Store
 from telephony.events import CallerId, Ended, Outcome, Presentation, Ring
 from telephony.simulator import DemoLine
+from tests.conftest import wait_until
 from tests.reliability.processes import run
 
 PARIS = timezone(timedelta(hours=1))
@@ -76,8 +77,7 @@ def test_online_backup_while_calls_arrive_is_verified_and_a_consistent_prefix(
     writer.start()
     prefixes: list[int] = []
     try:
-        while count[0] < 50:
-            stop.wait(0.01)
+        wait_until(lambda: count[0] >= 50, 30, "the first 50 calls")
         for n in range(3):
             # Same day: rotation keeps only the newest, so each copy is read at once.
             copy = backups.backup(store, tmp_path / "usb", datetime.now() + timedelta(seconds=n))

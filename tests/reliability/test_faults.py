@@ -14,7 +14,6 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -22,6 +21,7 @@ import pytest
 
 from customscreen.calls.switchboard import (
     CallAnnounced,
+    CallFinished,
     JournalAlarm,
     LineChanged,
     Notice,
@@ -35,17 +35,10 @@ from telephony.fritzbox import FritzBoxLine
 from telephony.simulator import DemoLine
 from telephony.sip.agent import SipLine, parse_line_url
 from telephony.sip.message import SipRequest, make_response, parse_message
+from tests.conftest import wait_until
 from tests.reliability.processes import ENV
 
 pytestmark = pytest.mark.timeout(60)
-
-
-def wait_until(condition: Callable[[], bool], what: str, timeout: float = 10) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.02)
 
 
 class Seen(list[Notice]):
@@ -57,6 +50,13 @@ class Seen(list[Notice]):
 
     def alarms(self) -> list[JournalAlarm]:
         return [n for n in self if isinstance(n, JournalAlarm)]
+
+    def finished(self) -> int:
+        return sum(isinstance(n, CallFinished) for n in self)
+
+    def refusals(self) -> int:
+        """Reconnection attempts the line saw refused (nothing listening)."""
+        return sum(isinstance(n, LineChanged) and "refused" in n.status.detail for n in self)
 
 
 def _board(store: Store) -> tuple[Switchboard, Seen]:
@@ -78,14 +78,19 @@ def test_calls_after_the_fritzbox_comes_back_are_journaled(store: Store) -> None
 
     def box() -> None:
         nonlocal server
-        for number in ("0536490123", "0639981234"):
+        for done, number in enumerate(("0536490123", "0639981234"), start=1):
             conn, _ = server.accept()
             conn.sendall(f"23.11.26 10:21:37;RING;0;{number};0561000000;SIP0;\r\n"
                          "23.11.26 10:21:40;DISCONNECT;0;0;\r\n".encode())
-            time.sleep(0.2)
-            conn.close()
+            wait_until(lambda done=done: seen.finished() == done, message=f"call {done} to end")
+            if done == 2:
+                conn.close()
+                return
+            refused = seen.refusals()
             server.close()  # the box reboots: nothing listens for a while
-            time.sleep(0.5)
+            conn.close()
+            wait_until(lambda refused=refused: seen.refusals() > refused,
+                       message="the line to find the box down")
             server = socket.create_server(("127.0.0.1", port))
 
     threading.Thread(target=box, daemon=True).start()
@@ -93,7 +98,8 @@ def test_calls_after_the_fritzbox_comes_back_are_journaled(store: Store) -> None
     board.attach(FritzBoxLine(f"fritzbox://127.0.0.1:{port}", "127.0.0.1", port,
                               reconnect_first=0.05, reconnect_max=0.2))
     try:
-        wait_until(lambda: len(_journaled_numbers(store)) == 2, "the call after the reboot")
+        wait_until(lambda: len(_journaled_numbers(store)) == 2 and seen.finished() == 2,
+                   message="the call after the reboot")
     finally:
         board.stop()
         server.close()
@@ -153,11 +159,11 @@ def test_line_goes_reconnecting_when_the_pbx_is_down_and_up_when_it_is_back(
         # Timer F is 32 s on a real line; one second keeps this test short.
         assert line.registration is not None
         line.registration.timeout = 1.0
-        wait_until(lambda: LineState.UP in seen.lines(), "registration")
+        wait_until(lambda: LineState.UP in seen.lines(), message="registration")
         pbx.answering = False
-        wait_until(lambda: LineState.RECONNECTING in seen.lines(), "the PBX to be missed")
+        wait_until(lambda: LineState.RECONNECTING in seen.lines(), message="the PBX to be missed")
         pbx.answering = True
-        wait_until(lambda: seen.lines()[-1] is LineState.UP, "registration again")
+        wait_until(lambda: seen.lines()[-1] is LineState.UP, message="registration again")
     finally:
         board.stop()
         pbx.close()

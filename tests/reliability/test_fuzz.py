@@ -1,7 +1,8 @@
 """A stranger's bytes: 100,000 mutated inputs each for the five parsers that read them.
 
-The inputs are the recorded vectors of shared/testdata/callerid (and sample
-CSV and vCard files) mutated by a seeded fuzzer; the five runs go two at a time
+The inputs are the recorded caller-ID vectors (tests/data/callerid, and
+../shared/testdata/callerid when it is there; see tests/vectors.py) and sample
+CSV and vCard files, mutated by a seeded fuzzer; the five runs go two at a time
 in worker processes. No exception may escape but the documented protocol
 error, and tracemalloc's peak must stay under ``PEAK_BOUND``. The figures are
 printed in the test output (README, "Reliability").

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ast
 import os
 import stat
-import time
 from pathlib import Path
 
 import keyring
@@ -19,7 +18,7 @@ from customscreen.care import passwords
 from customscreen.storage.store import Store
 from telephony.sip.agent import open_url
 from telephony.sip.probe import SipProbe
-from tests.conftest import REPO
+from tests.conftest import REPO, wait_until
 from tests.reliability.processes import Listening, run
 
 
@@ -133,7 +132,9 @@ def test_listen_on_a_demo_line_opens_no_network_port(tmp_path: Path) -> None:
     try:
         while listener.next()["event"] != "call":
             continue
-        time.sleep(0.3)  # the chores thread has run its first round (a backup)
+        # The chores thread has run its first round, the backup it reports.
+        wait_until(lambda: "daily backup written and verified" in listener.stderr(), 20,
+                   lambda: f"the chores' first round; listen said: {listener.stderr()!r}")
         fds = Path(f"/proc/{listener.process.pid}/fd")
         sockets = {os.readlink(fd)[len("socket:["):-1] for fd in fds.iterdir()
                    if os.readlink(fd).startswith("socket:[")}

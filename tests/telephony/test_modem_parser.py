@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import phonenumbers
 import pytest
@@ -14,10 +12,8 @@ from hypothesis import strategies as st
 from telephony.events import CallerId, Ended, Presentation, Ring
 from telephony.modem.lines import MAX_LINE_CHARS
 from telephony.modem.parser import RING_CYCLE, ModemParser
+from tests.vectors import case_params
 
-# CI clones the repository with shared/ beside it: <clone>/../shared/testdata.
-TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "callerid"
-CASES = json.loads((TESTDATA / "modem.json").read_text(encoding="utf-8"))
 T0 = datetime(2026, 11, 22, 9, 14, 3, tzinfo=timezone(timedelta(hours=1)))
 
 
@@ -42,8 +38,8 @@ def play(raw: bytes, chunk: int | None = None) -> list:
     return events
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 @pytest.mark.parametrize("chunk", [None, 1, 7], ids=["whole", "bytewise", "chunks7"])
+@pytest.mark.parametrize("case", case_params("modem"))
 def test_recorded_transcript_gives_expected_calls(case: dict, chunk: int | None) -> None:
     events = play(case["raw"].encode("latin-1"), chunk)
     calls = final_caller_ids(events)

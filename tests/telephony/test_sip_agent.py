@@ -6,17 +6,18 @@ import contextlib
 import ipaddress
 import socket
 import statistics
-import time
 
 import pytest
 
 from telephony.events import CallerId, Ended, Event, LineState, LineStatus, Outcome
+from telephony.sip import agent
 from telephony.sip.agent import SipLine, open_url, parse_line_url
 from telephony.sip.errors import SipProtocolError
 from telephony.sip.framing import StreamFramer
 from telephony.sip.message import MAX_MESSAGE_SIZE, SipResponse, parse_message
 from telephony.sip.probe import SipProbe, ring_time
 from telephony.source import SourceError, open_source
+from tests.conftest import wait_until
 
 
 def test_sip_url_carries_account_transport_voicemail_and_divert() -> None:
@@ -109,7 +110,17 @@ def test_line_survives_garbage_truncated_and_oversized_datagrams(line: SipLine) 
     assert [c.number for c in calls] == ["0536490123"]
 
 
-def test_invite_over_tcp_is_framed_and_answered() -> None:
+def test_invite_over_tcp_is_framed_and_answered(monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[bytes] = []
+
+    class RecordingFramer(StreamFramer):
+        """The line's framer, noting each read the line hands it."""
+
+        def feed(self, data: bytes) -> list[bytes]:
+            reads.append(data)
+            return super().feed(data)
+
+    monkeypatch.setattr(agent, "StreamFramer", RecordingFramer)
     line = open_url("sip-listen://127.0.0.1:0?transport=tcp")
     events: list[Event] = []
     line.start(events.append)
@@ -120,8 +131,10 @@ def test_invite_over_tcp_is_framed_and_answered() -> None:
                   ";branch=z9hG4bKtcp\r\nFrom: \"Garage Martin\" <tel:+33639981234>;tag=1\r\n"
                   "To: <sip:201@127.0.0.1>\r\nCall-ID: tcp-1\r\nCSeq: 1 INVITE\r\n"
                   "Content-Length: 3\r\n\r\nv=0").encode()
-        conn.sendall(b"\r\n\r\n" + invite[:40])  # keep-alive, then a message in two pieces
-        time.sleep(0.05)
+        first = b"\r\n\r\n" + invite[:40]  # keep-alive, then a message in two pieces
+        conn.sendall(first)
+        wait_until(lambda: b"".join(reads) == first, 5, "the line to read the first piece")
+        first_reads = len(reads)
         conn.sendall(invite[40:])
         framer = StreamFramer()
         replies: list[bytes] = []
@@ -129,6 +142,8 @@ def test_invite_over_tcp_is_framed_and_answered() -> None:
             replies += framer.feed(conn.recv(4096))
         statuses = [parse_message(r) for r in replies]
         assert [s.status for s in statuses if isinstance(s, SipResponse)] == [100, 180]
+        # The message reached the framer in two pieces, as sent, never joined.
+        assert b"".join(reads[first_reads:]) == invite[40:]
         conn.close()
     finally:
         line.stop()

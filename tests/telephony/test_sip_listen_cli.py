@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from .peers.harness import baresip_call, free_port, sip_answers, wait_until
+from tests.conftest import wait_until
+
+from .peers.harness import baresip_call, free_port, sip_answers
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(60)]
 
@@ -78,7 +80,8 @@ def test_listen_json_reports_a_baresip_call(
         assert listener.process.poll() is None, listener.stop()
         with baresip_call(tmp_path / "baresip", f"sip:reception@127.0.0.1:{port}",
                           number="+33536490123", name="Dupont SARL", hangup_after=3) as baresip:
-            wait_until(lambda: listener.events("end"), 15, f"the end of the call: {listener.raw}")
+            wait_until(lambda: listener.events("end"), 15,
+                       lambda: f"the end of the call: {listener.raw}")
             if decision == "divert":
                 assert "SIP/2.0 486 " in baresip.output
             else:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
-from pathlib import Path
 
 import phonenumbers
 import pytest
@@ -23,10 +21,7 @@ from telephony.sip.message import (
     salvage_request,
 )
 from telephony.sip.uri import parse_name_addr, parse_uri, subscriber_number
-
-# CI clones the repository with shared/ beside it: <clone>/../shared/testdata.
-TESTDATA = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "callerid"
-CASES = json.loads((TESTDATA / "sip.json").read_text(encoding="utf-8"))
+from tests.vectors import case_params
 
 
 def e164(number: str | None) -> str | None:
@@ -48,7 +43,7 @@ def invite(*lines: str, body: str = "") -> bytes:
     return ("\r\n".join(head) + "\r\n\r\n" + body).encode()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", case_params("sip"))
 def test_recorded_invites_give_the_expected_caller(case: dict) -> None:
     message = parse_message(case["raw"].encode("utf-8"))
     assert isinstance(message, SipRequest) and message.method == "INVITE"
@@ -58,7 +53,7 @@ def test_recorded_invites_give_the_expected_caller(case: dict) -> None:
     assert identity.presentation == case["expect"]["presentation"]
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+@pytest.mark.parametrize("case", case_params("sip"))
 def test_built_message_parses_back_to_the_same_value(case: dict) -> None:
     message = parse_message(case["raw"].encode("utf-8"))
     assert parse_message(message.to_bytes()) == message

@@ -15,8 +15,9 @@ import pytest
 from telephony.events import CallerId, Ended, Event, LineState, LineStatus, Outcome
 from telephony.sip.agent import SipLine, open_url, parse_line_url
 from telephony.sip.message import SipRequest, parse_message
+from tests.conftest import wait_until
 
-from .peers.harness import baresip_call, kamailio, wait_until
+from .peers.harness import baresip_call, kamailio
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(60)]
 

@@ -12,13 +12,14 @@ import shutil
 import socket
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from telephony.sip.message import Headers, SipRequest, SipResponse, parse_message
+from tests.conftest import wait_until
 
 PEERS = Path(__file__).parent
 BARESIP_MODULES = Path("/usr/lib/baresip/modules")
@@ -48,15 +49,6 @@ def free_port() -> int:
             tcp.close()
             udp.close()
     raise RuntimeError("no free port on loopback")
-
-
-def wait_until(predicate: Callable[[], bool], timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:
@@ -155,10 +147,10 @@ def kamailio(workdir: Path, *, user: str, password: str) -> Iterator[int]:
         stdin=subprocess.DEVNULL, stdout=log.open("wb"), stderr=subprocess.STDOUT,
     )
     try:
-        deadline = time.monotonic() + 10
-        while not sip_answers(port):
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError("kamailio did not start:\n" + log.read_text()[-3000:])
+        wait_until(lambda: sip_answers(port) or process.poll() is not None, 10,
+                   lambda: "kamailio to start:\n" + log.read_text()[-3000:])
+        if process.poll() is not None:
+            raise AssertionError("kamailio did not start:\n" + log.read_text()[-3000:])
         yield port
     finally:
         _stop(process)
