@@ -12,6 +12,7 @@ import getpass
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
@@ -38,13 +39,15 @@ from customscreen.storage import settings, users
 from customscreen.storage.store import Store
 from ui import i18n
 
-DONE = "firstrun.done"
 ICON = Path(__file__).resolve().parents[1] / "resources" / "icons" / "customscreen.svg"
 # The countries our customers' lines are in, the first is the default.
 REGIONS = ("FR", "BE", "CH", "LU", "MC", "CA", "GB", "DE", "ES", "IT")
 # The FRITZ!Box's own address out of the box; most offices never change it.
 FRITZBOX_DEFAULT = "192.168.178.1"
 MODEM, SIP, FRITZBOX, DEMO = "modem", "sip", "fritzbox", "demo"
+#: The identity the wizard asks for; the logo and signature wait for the settings dialog.
+ASKED = (settings.BUSINESS_NAME, settings.BUSINESS_ADDRESS, settings.BUSINESS_PHONE,
+         settings.BUSINESS_FAX, settings.BUSINESS_EMAIL)
 
 
 @dataclass
@@ -52,7 +55,7 @@ class Answers:
     """What the wizard asked, as plain values: what ``save_answers`` writes."""
 
     language: str = "fr"
-    business: dict[str, str] = field(default_factory=dict)
+    business: dict[settings.Setting[str], str] = field(default_factory=dict)
     region: str = "FR"
     line: str = DEMO
     modem_port: str = ""
@@ -70,7 +73,7 @@ def needs_first_run(store: Store) -> bool:
     A database set up before the wizard existed (it has a line and users) is
     not asked again: the office is already working.
     """
-    if store.setting(DONE) == "1":
+    if settings.get(store, settings.FIRST_RUN_DONE):
         return False
     return not (settings.sources(store) and users.list_users(store))
 
@@ -87,23 +90,24 @@ def source_url(answers: Answers) -> str:
 
 
 def save_answers(store: Store, answers: Answers) -> None:
-    """Write the configuration, the users and ``firstrun.done`` in one transaction."""
+    """Write the configuration, the users and that the first run is done, in one transaction."""
     url = source_url(answers)
     if answers.line == SIP:
         url = _keep_sip_password(url, answers)
-    values = {key: answers.business.get(key, "").strip() for key in settings.BUSINESS_KEYS[:5]}
+    values: dict[settings.Setting[Any], object] = {
+        setting: answers.business.get(setting, "").strip() for setting in ASKED}
     values |= {
         settings.LANGUAGE: answers.language,
         settings.REGION: answers.region,
-        settings.SOURCES: url,
-        DONE: "1",
+        settings.SOURCES: [url],
+        settings.FIRST_RUN_DONE: True,
     }
     with store.transaction():
         settings.set_many(store, values)
         for name in answers.users:
             users.add_user(store, name)
-        if answers.users and not store.setting(settings.CURRENT_USER):
-            store.set_setting(settings.CURRENT_USER, answers.users[0])
+        if answers.users and not settings.get(store, settings.CURRENT_USER):
+            settings.put(store, settings.CURRENT_USER, answers.users[0])
     if answers.autostart:
         from customscreen.care import autostart
 
@@ -198,15 +202,15 @@ def country_name(code: str) -> str:
 
 
 class BusinessPage(_Page):
-    def __init__(self, business: dict[str, str], region: str) -> None:
+    def __init__(self, business: dict[settings.Setting[str], str], region: str) -> None:
         super().__init__()
-        self.name = QLineEdit(business.get("business.name", ""))
-        self.address = QPlainTextEdit(business.get("business.address", ""))
+        self.name = QLineEdit(business.get(settings.BUSINESS_NAME, ""))
+        self.address = QPlainTextEdit(business.get(settings.BUSINESS_ADDRESS, ""))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
-        self.phone = QLineEdit(business.get("business.phone", ""))
-        self.fax = QLineEdit(business.get("business.fax", ""))
-        self.email = QLineEdit(business.get("business.email", ""))
+        self.phone = QLineEdit(business.get(settings.BUSINESS_PHONE, ""))
+        self.fax = QLineEdit(business.get(settings.BUSINESS_FAX, ""))
+        self.email = QLineEdit(business.get(settings.BUSINESS_EMAIL, ""))
         self.region = QComboBox()
         for code in REGIONS:
             self.region.addItem(code, code)
@@ -230,13 +234,13 @@ class BusinessPage(_Page):
         email = self.email.text().strip()
         return bool(self.name.text().strip()) and (not email or "@" in email)
 
-    def values(self) -> dict[str, str]:
+    def values(self) -> dict[settings.Setting[str], str]:
         return {
-            "business.name": self.name.text(),
-            "business.address": self.address.toPlainText(),
-            "business.phone": self.phone.text(),
-            "business.fax": self.fax.text(),
-            "business.email": self.email.text(),
+            settings.BUSINESS_NAME: self.name.text(),
+            settings.BUSINESS_ADDRESS: self.address.toPlainText(),
+            settings.BUSINESS_PHONE: self.phone.text(),
+            settings.BUSINESS_FAX: self.fax.text(),
+            settings.BUSINESS_EMAIL: self.email.text(),
         }
 
     def retranslate(self) -> None:
@@ -527,7 +531,7 @@ class FirstRunWizard(QWizard):
         super().__init__(parent)
         self.store = store
         self.language_switch = i18n.LanguageSwitch()
-        language = i18n.resolve(store.setting(settings.LANGUAGE, "system"))
+        language = i18n.resolve(settings.get(store, settings.LANGUAGE))
         self.language_switch.apply(language)
         if ports is None:
             from telephony.modem.transport import list_ports
@@ -535,7 +539,7 @@ class FirstRunWizard(QWizard):
             ports = list_ports()
         self.language_page = LanguagePage(self.language_switch, language)
         self.business_page = BusinessPage(
-            settings.business(store), (store.setting(settings.REGION) or "FR").upper()
+            settings.business(store), settings.get(store, settings.REGION) or "FR"
         )
         self.line_page = LinePage(ports)
         self.users_page = UsersPage(users.list_users(store))
@@ -597,7 +601,7 @@ class FirstRunWizard(QWizard):
             [
                 QCoreApplication.translate("FirstRun", "Language: %1").replace("%1", language),
                 QCoreApplication.translate("FirstRun", "Business: %1").replace(
-                    "%1", answers.business.get("business.name", "")
+                    "%1", answers.business.get(settings.BUSINESS_NAME, "")
                 ),
                 QCoreApplication.translate("FirstRun", "Country of the line: %1").replace(
                     "%1", country_name(answers.region)
