@@ -1032,264 +1032,263 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../ui/firstrun.py" line="175" />
+        <location filename="../../ui/firstrun_pages.py" line="74" />
         <source>Welcome to CustomScreen</source>
-        <extracomment>The identity the wizard asks for; the logo and signature wait for the settings dialog.</extracomment>
         <translation>Bienvenue dans CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="177" />
+        <location filename="../../ui/firstrun_pages.py" line="76" />
         <source>A few questions to set up this desk; everything can be changed later in the settings.</source>
         <translation>Quelques questions pour installer ce poste ; tout se change ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="184" />
+        <location filename="../../ui/firstrun_pages.py" line="83" />
         <source>Which language should the desk speak?</source>
         <translation>Dans quelle langue le poste doit-il parler ?</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="190" />
+        <location filename="../../ui/firstrun_pages.py" line="89" />
         <source>France</source>
         <translation>France</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="191" />
+        <location filename="../../ui/firstrun_pages.py" line="90" />
         <source>Belgium</source>
         <translation>Belgique</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="192" />
+        <location filename="../../ui/firstrun_pages.py" line="91" />
         <source>Switzerland</source>
         <translation>Suisse</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="193" />
+        <location filename="../../ui/firstrun_pages.py" line="92" />
         <source>Luxembourg</source>
         <translation>Luxembourg</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="194" />
+        <location filename="../../ui/firstrun_pages.py" line="93" />
         <source>Monaco</source>
         <translation>Monaco</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="195" />
+        <location filename="../../ui/firstrun_pages.py" line="94" />
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="196" />
+        <location filename="../../ui/firstrun_pages.py" line="95" />
         <source>United Kingdom</source>
         <translation>Royaume-Uni</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="197" />
+        <location filename="../../ui/firstrun_pages.py" line="96" />
         <source>Germany</source>
         <translation>Allemagne</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="198" />
+        <location filename="../../ui/firstrun_pages.py" line="97" />
         <source>Spain</source>
         <translation>Espagne</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="199" />
+        <location filename="../../ui/firstrun_pages.py" line="98" />
         <source>Italy</source>
         <translation>Italie</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="247" />
+        <location filename="../../ui/firstrun_pages.py" line="146" />
         <source>Your business</source>
         <translation>Votre entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="249" />
+        <location filename="../../ui/firstrun_pages.py" line="148" />
         <source>Printed at the top of quotes, order confirmations and callback slips.</source>
         <translation>Imprimé en tête des devis, bons pour accord et fiches de rappel.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="254" />
+        <location filename="../../ui/firstrun_pages.py" line="153" />
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="255" />
+        <location filename="../../ui/firstrun_pages.py" line="154" />
         <source>&amp;Address:</source>
         <translation>&amp;Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="256" />
+        <location filename="../../ui/firstrun_pages.py" line="155" />
         <source>&amp;Phone:</source>
         <translation>&amp;Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="257" />
+        <location filename="../../ui/firstrun_pages.py" line="156" />
         <source>Fa&amp;x:</source>
         <translation>Télé&amp;copie :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="258" />
+        <location filename="../../ui/firstrun_pages.py" line="157" />
         <source>&amp;Email:</source>
         <translation>&amp;E-mail :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="259" />
+        <location filename="../../ui/firstrun_pages.py" line="158" />
         <source>&amp;Country of the line:</source>
         <translation>&amp;Pays de la ligne :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="267" />
+        <location filename="../../ui/firstrun_pages.py" line="166" />
         <source>Numbers written without a country code are read as numbers of this country.</source>
         <translation>Les numéros écrits sans indicatif sont lus comme des numéros de ce pays.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="355" />
+        <location filename="../../ui/firstrun_line.py" line="106" />
         <source>The telephone line</source>
         <translation>La ligne téléphonique</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="357" />
+        <location filename="../../ui/firstrun_line.py" line="108" />
         <source>Where CustomScreen hears the calls. Other lines can be added later in the settings.</source>
         <translation>Où CustomScreen entend les appels. D'autres lignes s'ajoutent ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="364" />
+        <location filename="../../ui/firstrun_line.py" line="115" />
         <source>A caller-ID &amp;modem on this computer</source>
         <translation>Un &amp;modem présentateur du numéro sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="367" />
+        <location filename="../../ui/firstrun_line.py" line="118" />
         <source>No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).</source>
         <translation>Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="372" />
+        <location filename="../../ui/firstrun_line.py" line="123" />
         <source>A &amp;SIP account on the office PBX</source>
         <translation>Un compte &amp;SIP sur l'autocommutateur du bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="376" />
+        <location filename="../../ui/firstrun_line.py" line="127" />
         <source>Server:</source>
         <translation>Serveur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="377" />
+        <location filename="../../ui/firstrun_line.py" line="128" />
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="378" />
+        <location filename="../../ui/firstrun_line.py" line="129" />
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="384" />
+        <location filename="../../ui/firstrun_line.py" line="135" />
         <source>A &amp;FRITZ!Box (its call monitor)</source>
         <translation>Une &amp;FRITZ!Box (son moniteur d'appels)</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="387" />
+        <location filename="../../ui/firstrun_line.py" line="138" />
         <source>Switch the call monitor on by dialling #96*5* from a telephone plugged into the box.</source>
         <translation>Activez le moniteur d'appels en composant #96*5* sur un téléphone branché à la box.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="394" />
+        <location filename="../../ui/firstrun_line.py" line="145" />
         <source>Try the &amp;demo line first (made-up calls)</source>
         <translation>Essayer d'abord la ligne de &amp;démonstration (appels fictifs)</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="449" />
+        <location filename="../../ui/firstrun_pages.py" line="224" />
         <source>The people at the desk</source>
         <translation>Les personnes à l'accueil</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="451" />
+        <location filename="../../ui/firstrun_pages.py" line="226" />
         <source>Their names go on the calls they take and the notes they write. At least one.</source>
         <translation>Leur nom figure sur les appels qu'elles prennent et les notes qu'elles écrivent. Au moins une.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="457" />
+        <location filename="../../ui/firstrun_pages.py" line="232" />
         <source>First name, or first name and initial</source>
         <translation>Prénom, ou prénom et initiale</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="459" />
+        <location filename="../../ui/firstrun_pages.py" line="234" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="460" />
+        <location filename="../../ui/firstrun_pages.py" line="235" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="484" />
+        <location filename="../../ui/firstrun.py" line="55" />
         <source>Ready</source>
         <translation>C'est prêt</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="486" />
+        <location filename="../../ui/firstrun.py" line="57" />
         <source>Finish writes this configuration and opens the desk.</source>
         <translation>Terminer enregistre ces réglages et ouvre le poste.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="491" />
+        <location filename="../../ui/firstrun.py" line="62" />
         <source>&amp;Start CustomScreen when I log in</source>
         <translation>&amp;Démarrer CustomScreen à l'ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="560" />
-        <location filename="../../ui/firstrun.py" line="565" />
+        <location filename="../../ui/firstrun.py" line="103" />
+        <location filename="../../ui/firstrun.py" line="108" />
         <source>CustomScreen — first start</source>
         <translation>CustomScreen — premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="588" />
+        <location filename="../../ui/firstrun.py" line="131" />
         <source>modem on %1</source>
         <translation>modem sur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="589" />
+        <location filename="../../ui/firstrun.py" line="132" />
         <source>SIP account %1</source>
         <translation>compte SIP %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="590" />
+        <location filename="../../ui/firstrun.py" line="133" />
         <source>FRITZ!Box at %1</source>
         <translation>FRITZ!Box à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="591" />
+        <location filename="../../ui/firstrun.py" line="134" />
         <source>the demo line</source>
         <translation>la ligne de démonstration</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="602" />
+        <location filename="../../ui/firstrun.py" line="145" />
         <source>Language: %1</source>
         <translation>Langue : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="603" />
+        <location filename="../../ui/firstrun.py" line="146" />
         <source>Business: %1</source>
         <translation>Entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="606" />
+        <location filename="../../ui/firstrun.py" line="149" />
         <source>Country of the line: %1</source>
         <translation>Pays de la ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="609" />
+        <location filename="../../ui/firstrun.py" line="152" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="612" />
+        <location filename="../../ui/firstrun.py" line="155" />
         <source>Users: %1</source>
         <translation>Utilisateurs : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="616" />
+        <location filename="../../ui/firstrun.py" line="159" />
         <source>You can change all of this later in the settings.</source>
         <translation>Tout cela se modifie ensuite dans les réglages.</translation>
     </message>
