@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.process import EXIT_FAILED
 from customscreen import __version__
+from customscreen.storage import settings
 from customscreen.storage.store import StoreError
 
 
@@ -113,7 +114,8 @@ def build_parser() -> argparse.ArgumentParser:
     pv = sub.add_parser("privacy", help="retention of old calls, erasing or exporting a person")
     pvsub = pv.add_subparsers(dest="action", metavar="ACTION", required=True)
     pa = pvsub.add_parser("apply", help="delete or anonymise calls older than the retention "
-                          "(settings privacy.retention_months and privacy.retention_action)")
+                          f"(settings {settings.RETENTION_MONTHS.key} and "
+                          f"{settings.RETENTION_ACTION.key})")
     pa.add_argument("--months", type=int, help="this retention instead of the configured one")
     pa.add_argument("--action", dest="retention_action", choices=("delete", "anonymise"),
                     help="with --months: what to do with older calls (default anonymise)")

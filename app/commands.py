@@ -13,7 +13,7 @@ from customscreen.calls.routing import Mode
 from customscreen.care import passwords
 from customscreen.contacts import files as contacts_io
 from customscreen.contacts import numbers
-from customscreen.storage import backup_schedule, backups, ownership
+from customscreen.storage import backup_schedule, backups, ownership, settings
 from customscreen.storage.store import Store, StoreError
 from telephony.source import mask_password
 
@@ -23,7 +23,8 @@ def open_store(args: argparse.Namespace, readonly: bool = False) -> Store:
 
 
 def region_of(args: argparse.Namespace, store: Store | None) -> str:
-    return numbers.default_region(args.region, store.setting("region") if store else None)
+    configured = settings.get(store, settings.REGION) if store else None
+    return numbers.default_region(args.region, configured)
 
 
 def desk(args: argparse.Namespace) -> int:
@@ -67,7 +68,7 @@ def listen(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_FAILED
     store = open_store(args)
-    mode = Mode(args.mode or store.setting("mode") or "normal")
+    mode = Mode(args.mode or settings.get(store, settings.MODE))
     board = Switchboard(store, region_of(args, store), mode, user=args.user)
     done = threading.Event()
     board.add_observer(JsonPrinter(on_closed=done.set) if args.json
@@ -263,8 +264,8 @@ def privacy_(args: argparse.Namespace) -> int:
             rule = (privacy.Retention(args.months, args.retention_action or "anonymise")
                     if args.months else privacy.retention(store))
             if rule is None:
-                print(f"no retention configured: calls are kept (set {privacy.RETENTION_MONTHS}"
-                      " or give --months)")
+                print("no retention configured: calls are kept "
+                      f"(set {settings.RETENTION_MONTHS.key} or give --months)")
                 return 0
             done = privacy.apply_retention(store, rule)
             verb = "deleted" if rule.action == "delete" else "anonymised"

@@ -16,16 +16,17 @@ from datetime import date, datetime, time, timedelta
 
 from customscreen import contacts
 from customscreen.contacts import Contact, Contract, Phone, numbers
+from customscreen.storage import settings
 from customscreen.storage.store import Store
 from telephony.simulator import DEMO_SCRIPT
 
 USERS = ("Claire", "Marc", "Sophie", "Karim")
 BUSINESS = {
-    "business.name": "Chauffage Garonne SARL",
-    "business.address": "12 allée des Demoiselles, 31400 Toulouse",
-    "business.phone": "05 36 49 00 00",
-    "business.fax": "05 36 49 00 01",
-    "business.email": "accueil@chauffage-garonne.example",
+    settings.BUSINESS_NAME: "Chauffage Garonne SARL",
+    settings.BUSINESS_ADDRESS: "12 allée des Demoiselles, 31400 Toulouse",
+    settings.BUSINESS_PHONE: "05 36 49 00 00",
+    settings.BUSINESS_FAX: "05 36 49 00 01",
+    settings.BUSINESS_EMAIL: "accueil@chauffage-garonne.example",
 }
 
 _SURNAMES = (
@@ -84,8 +85,7 @@ def seed(store: Store, calls: int = 2000, companies: int = 120, seed_value: int 
     script = _script_numbers(region)
     phone_pool = _fiction_numbers(rng, region, set(script))
     with store.transaction() as conn:
-        for key, value in {**BUSINESS, "region": region}.items():
-            conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES (?, ?)", (key, value))
+        settings.set_many(store, {**BUSINESS, settings.REGION: region})
         conn.executemany("INSERT OR IGNORE INTO users(name) VALUES (?)", [(u,) for u in USERS])
         # The demo line's callers first, with the roles the script expects.
         for e164, (name, role) in script.items():

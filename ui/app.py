@@ -39,16 +39,16 @@ def run_desk(db_path: Path, region: str | None) -> int:
         return 1
     app = application()
     language = i18n.LanguageSwitch()
-    language.apply(store.setting(settings.LANGUAGE, "system"))
+    language.apply(settings.get(store, settings.LANGUAGE))
     if held is not None:
         return _run_read_only(store, region, language, held)
     if needs_first_run(store):
         if not run_first_run(store):
             store.close()
             return 0  # closed before the end: nothing configured, nothing started
-        language.apply(store.setting(settings.LANGUAGE, "system"))
+        language.apply(settings.get(store, settings.LANGUAGE))
     user = choose_user(store)
-    desk = Desk(store, numbers.default_region(region, store.setting(settings.REGION)), user,
+    desk = Desk(store, numbers.default_region(region, settings.get(store, settings.REGION)), user,
                 language)
     desk.window.show()
     desk.start()
@@ -64,8 +64,8 @@ def run_desk(db_path: Path, region: str | None) -> int:
 
 def _run_read_only(store: Store, region: str | None, language: i18n.LanguageSwitch,
                    held: ownership.Held) -> int:
-    desk = Desk(store, numbers.default_region(region, store.setting(settings.REGION)),
-                store.setting(settings.CURRENT_USER), language)
+    desk = Desk(store, numbers.default_region(region, settings.get(store, settings.REGION)),
+                settings.get(store, settings.CURRENT_USER) or None, language)
     tr = partial(QCoreApplication.translate, "ReadOnlyDesk")
     desk.window.setWindowTitle(desk.window.windowTitle() + " — " + tr("read-only"))
     desk.window.show()

@@ -42,9 +42,9 @@ def run_demo(db_path: Path, region: str | None, offscreen: bool, shots: Path | N
 
     app = application()
     store = Store(db_path)
-    region = numbers.default_region(region, store.setting(settings.REGION))
+    region = numbers.default_region(region, settings.get(store, settings.REGION))
     language = i18n.LanguageSwitch()
-    language.apply(store.setting(settings.LANGUAGE, "system"))
+    language.apply(settings.get(store, settings.LANGUAGE))
     desk = Desk(store, region, DEMO_USER, language)
     desk.mode.set_mode("normal")
     desk.window.resize(*WINDOW_SIZE)

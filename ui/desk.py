@@ -315,7 +315,7 @@ class Desk(QObject):
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.store, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.set_language(self.store.setting(settings.LANGUAGE, "system"))
+            self.set_language(settings.get(self.store, settings.LANGUAGE))
             self.mode.apply_schedule()
 
     def change_user(self) -> None:

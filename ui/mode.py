@@ -40,11 +40,11 @@ class ModeControl(QObject):
             self.group.addAction(action)
             self.actions[code] = action
         self.follow = QAction(self, checkable=True)
-        self.follow.setChecked(store.setting(settings.FOLLOW_SCHEDULE, "0") == "1")
+        self.follow.setChecked(settings.get(store, settings.FOLLOW_SCHEDULE))
         self.follow.toggled.connect(self._follow_toggled)
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
         self.timer.timeout.connect(self.apply_schedule)
-        self.set_mode(store.setting(settings.MODE, "normal") or "normal", remember=False)
+        self.set_mode(settings.get(store, settings.MODE), remember=False)
         self.retranslate()
 
     @property
@@ -75,7 +75,7 @@ class ModeControl(QObject):
         self.board.mode = Mode(code)
         self.actions[code].setChecked(True)
         if remember:
-            self.store.set_setting(settings.MODE, code)
+            settings.put(self.store, settings.MODE, code)
         self.changed.emit(code)
 
     def start(self) -> None:
@@ -83,7 +83,7 @@ class ModeControl(QObject):
         self.apply_schedule()
 
     def _follow_toggled(self, on: bool) -> None:
-        self.store.set_setting(settings.FOLLOW_SCHEDULE, "1" if on else "0")
+        settings.put(self.store, settings.FOLLOW_SCHEDULE, on)
         if on:
             self.apply_schedule()
 
@@ -92,7 +92,7 @@ class ModeControl(QObject):
         if not self.follow.isChecked():
             return None
         try:
-            slots = schedule.parse(self.store.setting(settings.SCHEDULE, "") or "")
+            slots = schedule.parse(settings.get(self.store, settings.SCHEDULE))
         except schedule.ScheduleError:
             return None  # the settings dialog refuses a bad schedule; an old file may hold one
         wanted = schedule.mode_at(slots, self.clock()) or "normal"

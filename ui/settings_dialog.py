@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -60,11 +61,11 @@ class SettingsDialog(QDialog):
         self.language.addItem("Français", "fr")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(max(0, self.language.findData(
-            self.store.setting(settings.LANGUAGE, "system"))))
-        self.region = QLineEdit(self.store.setting(settings.REGION, "") or "")
+            settings.get(self.store, settings.LANGUAGE))))
+        self.region = QLineEdit(settings.get(self.store, settings.REGION))
         self.region.setMaxLength(2)
         self.region.setPlaceholderText("FR")
-        self.schedule = QPlainTextEdit(self.store.setting(settings.SCHEDULE, "") or "")
+        self.schedule = QPlainTextEdit(settings.get(self.store, settings.SCHEDULE))
         self.schedule.setPlaceholderText("Mon-Fri 08:00-10:00 priority\nSat 00:00-24:00 closed")
         form.addRow(self.tr("Language:"), self.language)
         form.addRow(self.tr("Default region:"), self.region)
@@ -82,16 +83,17 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         labels = {
-            "business.name": self.tr("Name:"), "business.address": self.tr("Address:"),
-            "business.phone": self.tr("Phone:"), "business.fax": self.tr("Fax:"),
-            "business.email": self.tr("Email:"), "business.logo": self.tr("Logo:"),
-            "business.signature": self.tr("Signature image:"),
+            settings.BUSINESS_NAME: self.tr("Name:"),
+            settings.BUSINESS_ADDRESS: self.tr("Address:"),
+            settings.BUSINESS_PHONE: self.tr("Phone:"), settings.BUSINESS_FAX: self.tr("Fax:"),
+            settings.BUSINESS_EMAIL: self.tr("Email:"), settings.BUSINESS_LOGO: self.tr("Logo:"),
+            settings.BUSINESS_SIGNATURE: self.tr("Signature image:"),
         }
-        self.business: dict[str, QLineEdit] = {}
+        self.business: dict[settings.Setting[str], QLineEdit] = {}
         for key, value in settings.business(self.store).items():
             edit = QLineEdit(value)
             self.business[key] = edit
-            if key in ("business.logo", "business.signature"):
+            if key in (settings.BUSINESS_LOGO, settings.BUSINESS_SIGNATURE):
                 row = QHBoxLayout()
                 row.addWidget(edit, 1)
                 browse = QPushButton(self.tr("Choose…"))
@@ -137,11 +139,12 @@ class SettingsDialog(QDialog):
             users.remove_user(self.store, item.text())
             self.user_list.takeItem(self.user_list.row(item))
 
-    def values(self) -> dict[str, str]:
-        values = {key: edit.text().strip() for key, edit in self.business.items()}
+    def values(self) -> dict[settings.Setting[Any], object]:
+        values: dict[settings.Setting[Any], object] = {
+            key: edit.text().strip() for key, edit in self.business.items()}
         values[settings.LANGUAGE] = self.language.currentData()
         values[settings.SCHEDULE] = self.schedule.toPlainText().strip()
-        values[settings.SOURCES] = "\n".join(self.lines.urls())
+        values[settings.SOURCES] = self.lines.urls()
         if self.region.text().strip():
             values[settings.REGION] = self.region.text().strip().upper()
         return values
@@ -151,6 +154,12 @@ class SettingsDialog(QDialog):
             schedule.parse(self.schedule.toPlainText())
         except schedule.ScheduleError as exc:
             QMessageBox.warning(self, self.tr("Weekly mode schedule"), str(exc))
+            return
+        try:
+            settings.encode(settings.REGION, self.region.text().strip())
+        except settings.SettingError:
+            QMessageBox.warning(self, self.tr("Default region"), self.tr(
+                "Write the country of the line in two letters, such as FR or BE."))
             return
         settings.set_many(self.store, self.values())
         if not self.autostart.isHidden() and self.autostart.isChecked() != autostart.is_enabled():

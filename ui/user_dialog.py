@@ -36,7 +36,7 @@ class UserDialog(QDialog):
         layout.addWidget(self.names)
         layout.addWidget(add)
         layout.addWidget(buttons)
-        self._fill(store.setting(settings.CURRENT_USER))
+        self._fill(settings.get(store, settings.CURRENT_USER))
 
     def _fill(self, selected: str | None) -> None:
         self.names.clear()
@@ -62,8 +62,8 @@ def choose_user(store: Store, parent: QWidget | None = None) -> str | None:
     """Ask who is at the desk; the answer is remembered for next time."""
     dialog = UserDialog(store, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return store.setting(settings.CURRENT_USER)
+        return settings.get(store, settings.CURRENT_USER) or None
     name = dialog.chosen()
     if name:
-        store.set_setting(settings.CURRENT_USER, name)
+        settings.put(store, settings.CURRENT_USER, name)
     return name

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import platformdirs
 
+from customscreen.storage import settings
 from customscreen.storage.store import SCHEMA_VERSION, Store
 
 _SURNAMES = ("Dupont Martin Bernard Thomas Petit Robert Richard Durand Dubois Moreau Laurent "
@@ -63,7 +64,7 @@ def open_office(office: Office, folder: Path | None = None) -> Store:
     path = folder / office.file_name
     if path.exists():
         store = Store(path)
-        if store.setting("bench.complete") == "yes":
+        if settings.get(store, settings.BENCH_COMPLETE):
             return store
         store.close()
         path.unlink()
@@ -107,8 +108,7 @@ def build(store: Store, office: Office) -> None:
             "FROM contacts c JOIN phones p ON p.contact_id = c.id "
             "LEFT JOIN contacts co ON co.id = c.company_id")
         _calls(conn, rng, office, today)
-        conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('region', 'FR')")
-        conn.execute("INSERT OR REPLACE INTO settings(key, value) VALUES ('bench.complete', 'yes')")
+        settings.set_many(store, {settings.REGION: "FR", settings.BENCH_COMPLETE: True})
     store.conn.execute("ANALYZE")
 
 

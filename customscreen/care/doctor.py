@@ -114,7 +114,7 @@ def _bytes(size: float) -> str:
 def check_configuration(store: Store) -> list[Finding]:
     area = "Configuration"
     findings = []
-    region = (store.setting(settings.REGION) or "").upper()
+    region = settings.get(store, settings.REGION)
     if not region:
         findings.append(Finding(area, Severity.NOTE, "no region set: numbers without a country "
                                 "code are read by the computer's locale, else as French",
@@ -126,15 +126,16 @@ def check_configuration(store: Store) -> list[Finding]:
     else:
         findings.append(ok(area, f"region {region}"))
     business = settings.business(store)
-    missing = [key.split(".")[1] for key in ("business.name", "business.address",
-                                             "business.phone") if not business[key].strip()]
+    missing = [setting.key.split(".")[1] for setting in (
+        settings.BUSINESS_NAME, settings.BUSINESS_ADDRESS, settings.BUSINESS_PHONE)
+        if not business[setting].strip()]
     if missing:
         findings.append(Finding(area, Severity.WARNING,
                                 f"the business identity has no {', '.join(missing)}: printed "
                                 "documents go out without it",
                                 "fill in Settings > Business (or run the first-run wizard)"))
     else:
-        findings.append(ok(area, f"business: {business['business.name']}"))
+        findings.append(ok(area, f"business: {business[settings.BUSINESS_NAME]}"))
     names = users.list_users(store)
     if names:
         findings.append(ok(area, f"{len(names)} user(s): {', '.join(names)}"))
@@ -173,18 +174,13 @@ def check_source_url(url: str) -> Finding:
 # -- backups -----------------------------------------------------------------------
 
 
-def backup_folder(store: Store) -> Path:
-    configured = store.setting("backup.folder")
-    return Path(configured).expanduser() if configured else store.path.parent / "backups"
-
-
 def check_backups(store: Store, now: datetime | None = None) -> list[Finding]:
     area = "Backups"
     now = now or datetime.now().astimezone()
-    folder = backup_folder(store)
+    folder = backup_schedule.backup_folder(store)
     findings = []
     if not folder.is_dir():
-        configured = store.setting("backup.folder") is not None
+        configured = settings.get(store, settings.BACKUP_FOLDER) is not None
         findings.append(Finding(
             area, Severity.PROBLEM if configured else Severity.WARNING,
             f"the backup folder {folder} does not exist",

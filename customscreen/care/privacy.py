@@ -22,12 +22,9 @@ from typing import Any
 
 from customscreen import contacts
 from customscreen.calls import callbacks, journal
+from customscreen.storage import settings
 from customscreen.storage.store import Store
 
-RETENTION_MONTHS = "privacy.retention_months"
-RETENTION_ACTION = "privacy.retention_action"
-LAST_APPLIED = "privacy.retention_last_applied"
-ACTIONS = ("delete", "anonymise")
 #: What replaces a name in the texts that are kept.
 ERASED = "(erased)"
 
@@ -60,18 +57,19 @@ class Erased:
 
 def retention(store: Store) -> Retention | None:
     """The configured retention, None when calls are kept for ever (the default)."""
-    months_text = (store.setting(RETENTION_MONTHS) or "").strip()
-    if not months_text:
+    # A retention that does not read is refused, never taken as "keep for ever".
+    _refuse_unreadable(store, settings.RETENTION_MONTHS)
+    months = settings.get(store, settings.RETENTION_MONTHS)
+    if months is None:
         return None
-    if not months_text.isdigit() or int(months_text) < 1:
-        raise PrivacyError(f"{RETENTION_MONTHS} is {months_text!r}; "
-                           "write a whole number of months such as 12, or leave it empty")
-    action = (store.setting(RETENTION_ACTION) or "anonymise").strip().lower()
-    if action == "anonymize":
-        action = "anonymise"
-    if action not in ACTIONS:
-        raise PrivacyError(f"{RETENTION_ACTION} is {action!r}; write delete or anonymise")
-    return Retention(int(months_text), action)
+    _refuse_unreadable(store, settings.RETENTION_ACTION)
+    return Retention(months, settings.get(store, settings.RETENTION_ACTION))
+
+
+def _refuse_unreadable(store: Store, setting: settings.Setting[Any]) -> None:
+    wrong = settings.problem(store, setting)
+    if wrong:
+        raise PrivacyError(wrong)
 
 
 def apply_retention(store: Store, rule: Retention, today: date | None = None) -> RetentionDone:
@@ -91,11 +89,7 @@ def apply_retention(store: Store, rule: Retention, today: date | None = None) ->
             conn.executemany("DELETE FROM calls WHERE id = ?", [(i,) for i in ids])
         else:
             _anonymise_calls(conn, ids)
-        conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (LAST_APPLIED, today.isoformat()),
-        )
+        settings.put(store, settings.RETENTION_LAST_APPLIED, today)
     return RetentionDone(rule, before, len(ids))
 
 
@@ -103,7 +97,7 @@ def run_if_due(store: Store, today: date | None = None) -> RetentionDone | None:
     """Apply the retention once a day; None when not configured or already done today."""
     today = today or date.today()
     rule = retention(store)
-    if rule is None or store.setting(LAST_APPLIED) == today.isoformat():
+    if rule is None or settings.get(store, settings.RETENTION_LAST_APPLIED) == today:
         return None
     return apply_retention(store, rule, today)
 

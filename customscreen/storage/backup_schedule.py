@@ -1,8 +1,8 @@
 """The daily backup: when one is due, where it goes, and when to warn that none was made.
 
-Settings: ``backup.time`` ("HH:MM", local time, default 12:30 — the office is
-open, so the computer is on, and the lunch break is quiet) and
-``backup.folder`` (default: ``backups`` beside the database). The copy is
+Settings: ``settings.BACKUP_TIME`` (default 12:30 — the office is open, so
+the computer is on, and the lunch break is quiet) and
+``settings.BACKUP_FOLDER`` (default: ``backups`` beside the database). The copy is
 taken online while calls keep coming (``backups.backup``), verified, and
 rotated to 7 daily and 4 weekly copies.
 
@@ -17,12 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
-from customscreen.storage import backups
+from customscreen.storage import backups, settings
 from customscreen.storage.store import Store, StoreError
 
-TIME = "backup.time"
-FOLDER = "backup.folder"
-DEFAULT_TIME = time(12, 30)
 #: The desk shows a warning once the last verified backup is older than this:
 #: a weekend with the computer off is normal, three days without one is not.
 WARN_AFTER = timedelta(days=2)
@@ -30,17 +27,11 @@ WARN_AFTER = timedelta(days=2)
 
 def backup_time(store: Store) -> time:
     """The configured time of day, or the default when unset or not HH:MM."""
-    text = (store.setting(TIME) or "").strip()
-    try:
-        hours, minutes = text.split(":")
-        return time(int(hours), int(minutes))
-    except ValueError:
-        return DEFAULT_TIME
+    return settings.get(store, settings.BACKUP_TIME)
 
 
 def backup_folder(store: Store) -> Path:
-    configured = store.setting(FOLDER)
-    return Path(configured).expanduser() if configured else store.path.parent / "backups"
+    return settings.get(store, settings.BACKUP_FOLDER) or store.path.parent / "backups"
 
 
 def last_scheduled(now: datetime, at: time) -> datetime:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from customscreen.storage import settings
 from customscreen.storage.store import SCHEMA_VERSION, Store, StoreError
 
 KEEP_DAILY = 7
@@ -61,7 +62,7 @@ def backup(store: Store, folder: Path, now: datetime | None = None) -> Path:
     if not verdict.ok:
         target.unlink(missing_ok=True)
         raise StoreError("; ".join(verdict.problems))
-    store.set_setting("backup.last_ok", now.astimezone().isoformat(timespec="seconds"))
+    settings.put(store, settings.LAST_BACKUP, now.astimezone())
     rotate(folder)
     return target
 
@@ -120,5 +121,4 @@ def restore(db_path: Path, source: Path, now: datetime | None = None) -> Path:
 
 
 def last_good_backup(store: Store) -> datetime | None:
-    value = store.setting("backup.last_ok")
-    return datetime.fromisoformat(value) if value else None
+    return settings.get(store, settings.LAST_BACKUP)

@@ -691,67 +691,67 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="170" />
+        <location filename="../../ui/desk.py" line="176" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="173" />
+        <location filename="../../ui/desk.py" line="179" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="219" />
+        <location filename="../../ui/desk.py" line="230" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="220" />
+        <location filename="../../ui/desk.py" line="231" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="232" />
+        <location filename="../../ui/desk.py" line="243" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246" />
+        <location filename="../../ui/desk.py" line="257" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="277" />
+        <location filename="../../ui/desk.py" line="288" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="278" />
+        <location filename="../../ui/desk.py" line="289" />
         <source>Printing is not installed on this computer (reportlab is missing).</source>
         <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="290" />
+        <location filename="../../ui/desk.py" line="301" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="294" />
+        <location filename="../../ui/desk.py" line="305" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="295" />
+        <location filename="../../ui/desk.py" line="306" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="317" />
+        <location filename="../../ui/desk.py" line="328" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="318" />
+        <location filename="../../ui/desk.py" line="329" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1037,263 +1037,263 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../ui/firstrun.py" line="171" />
+        <location filename="../../ui/firstrun_pages.py" line="74" />
         <source>Welcome to CustomScreen</source>
         <translation>Bienvenue dans CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="173" />
+        <location filename="../../ui/firstrun_pages.py" line="76" />
         <source>A few questions to set up this desk; everything can be changed later in the settings.</source>
         <translation>Quelques questions pour installer ce poste ; tout se change ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="180" />
+        <location filename="../../ui/firstrun_pages.py" line="83" />
         <source>Which language should the desk speak?</source>
         <translation>Dans quelle langue le poste doit-il parler ?</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="186" />
+        <location filename="../../ui/firstrun_pages.py" line="89" />
         <source>France</source>
         <translation>France</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="187" />
+        <location filename="../../ui/firstrun_pages.py" line="90" />
         <source>Belgium</source>
         <translation>Belgique</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="188" />
+        <location filename="../../ui/firstrun_pages.py" line="91" />
         <source>Switzerland</source>
         <translation>Suisse</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="189" />
+        <location filename="../../ui/firstrun_pages.py" line="92" />
         <source>Luxembourg</source>
         <translation>Luxembourg</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="190" />
+        <location filename="../../ui/firstrun_pages.py" line="93" />
         <source>Monaco</source>
         <translation>Monaco</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="191" />
+        <location filename="../../ui/firstrun_pages.py" line="94" />
         <source>Canada</source>
         <translation>Canada</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="192" />
+        <location filename="../../ui/firstrun_pages.py" line="95" />
         <source>United Kingdom</source>
         <translation>Royaume-Uni</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="193" />
+        <location filename="../../ui/firstrun_pages.py" line="96" />
         <source>Germany</source>
         <translation>Allemagne</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="194" />
+        <location filename="../../ui/firstrun_pages.py" line="97" />
         <source>Spain</source>
         <translation>Espagne</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="195" />
+        <location filename="../../ui/firstrun_pages.py" line="98" />
         <source>Italy</source>
         <translation>Italie</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="243" />
+        <location filename="../../ui/firstrun_pages.py" line="146" />
         <source>Your business</source>
         <translation>Votre entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="245" />
+        <location filename="../../ui/firstrun_pages.py" line="148" />
         <source>Printed at the top of quotes, order confirmations and callback slips.</source>
         <translation>Imprimé en tête des devis, bons pour accord et fiches de rappel.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="250" />
+        <location filename="../../ui/firstrun_pages.py" line="153" />
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="251" />
+        <location filename="../../ui/firstrun_pages.py" line="154" />
         <source>&amp;Address:</source>
         <translation>&amp;Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="252" />
+        <location filename="../../ui/firstrun_pages.py" line="155" />
         <source>&amp;Phone:</source>
         <translation>&amp;Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="253" />
+        <location filename="../../ui/firstrun_pages.py" line="156" />
         <source>Fa&amp;x:</source>
         <translation>Télé&amp;copie :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="254" />
+        <location filename="../../ui/firstrun_pages.py" line="157" />
         <source>&amp;Email:</source>
         <translation>&amp;E-mail :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="255" />
+        <location filename="../../ui/firstrun_pages.py" line="158" />
         <source>&amp;Country of the line:</source>
         <translation>&amp;Pays de la ligne :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="263" />
+        <location filename="../../ui/firstrun_pages.py" line="166" />
         <source>Numbers written without a country code are read as numbers of this country.</source>
         <translation>Les numéros écrits sans indicatif sont lus comme des numéros de ce pays.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="351" />
+        <location filename="../../ui/firstrun_line.py" line="106" />
         <source>The telephone line</source>
         <translation>La ligne téléphonique</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="353" />
+        <location filename="../../ui/firstrun_line.py" line="108" />
         <source>Where CustomScreen hears the calls. Other lines can be added later in the settings.</source>
         <translation>Où CustomScreen entend les appels. D'autres lignes s'ajoutent ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="360" />
+        <location filename="../../ui/firstrun_line.py" line="115" />
         <source>A caller-ID &amp;modem on this computer</source>
         <translation>Un &amp;modem présentateur du numéro sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="363" />
+        <location filename="../../ui/firstrun_line.py" line="118" />
         <source>No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).</source>
         <translation>Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="368" />
+        <location filename="../../ui/firstrun_line.py" line="123" />
         <source>A &amp;SIP account on the office PBX</source>
         <translation>Un compte &amp;SIP sur l'autocommutateur du bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="372" />
+        <location filename="../../ui/firstrun_line.py" line="127" />
         <source>Server:</source>
         <translation>Serveur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="373" />
+        <location filename="../../ui/firstrun_line.py" line="128" />
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="374" />
+        <location filename="../../ui/firstrun_line.py" line="129" />
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="380" />
+        <location filename="../../ui/firstrun_line.py" line="135" />
         <source>A &amp;FRITZ!Box (its call monitor)</source>
         <translation>Une &amp;FRITZ!Box (son moniteur d'appels)</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="383" />
+        <location filename="../../ui/firstrun_line.py" line="138" />
         <source>Switch the call monitor on by dialling #96*5* from a telephone plugged into the box.</source>
         <translation>Activez le moniteur d'appels en composant #96*5* sur un téléphone branché à la box.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="390" />
+        <location filename="../../ui/firstrun_line.py" line="145" />
         <source>Try the &amp;demo line first (made-up calls)</source>
         <translation>Essayer d'abord la ligne de &amp;démonstration (appels fictifs)</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="445" />
+        <location filename="../../ui/firstrun_pages.py" line="224" />
         <source>The people at the desk</source>
         <translation>Les personnes à l'accueil</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="447" />
+        <location filename="../../ui/firstrun_pages.py" line="226" />
         <source>Their names go on the calls they take and the notes they write. At least one.</source>
         <translation>Leur nom figure sur les appels qu'elles prennent et les notes qu'elles écrivent. Au moins une.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="453" />
+        <location filename="../../ui/firstrun_pages.py" line="232" />
         <source>First name, or first name and initial</source>
         <translation>Prénom, ou prénom et initiale</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="455" />
+        <location filename="../../ui/firstrun_pages.py" line="234" />
         <source>&amp;Add</source>
         <translation>&amp;Ajouter</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="456" />
+        <location filename="../../ui/firstrun_pages.py" line="235" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="480" />
+        <location filename="../../ui/firstrun.py" line="55" />
         <source>Ready</source>
         <translation>C'est prêt</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="482" />
+        <location filename="../../ui/firstrun.py" line="57" />
         <source>Finish writes this configuration and opens the desk.</source>
         <translation>Terminer enregistre ces réglages et ouvre le poste.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="487" />
+        <location filename="../../ui/firstrun.py" line="62" />
         <source>&amp;Start CustomScreen when I log in</source>
         <translation>&amp;Démarrer CustomScreen à l'ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="556" />
-        <location filename="../../ui/firstrun.py" line="561" />
+        <location filename="../../ui/firstrun.py" line="103" />
+        <location filename="../../ui/firstrun.py" line="108" />
         <source>CustomScreen — first start</source>
         <translation>CustomScreen — premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="584" />
+        <location filename="../../ui/firstrun.py" line="131" />
         <source>modem on %1</source>
         <translation>modem sur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="585" />
+        <location filename="../../ui/firstrun.py" line="132" />
         <source>SIP account %1</source>
         <translation>compte SIP %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="586" />
+        <location filename="../../ui/firstrun.py" line="133" />
         <source>FRITZ!Box at %1</source>
         <translation>FRITZ!Box à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="587" />
+        <location filename="../../ui/firstrun.py" line="134" />
         <source>the demo line</source>
         <translation>la ligne de démonstration</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="598" />
+        <location filename="../../ui/firstrun.py" line="145" />
         <source>Language: %1</source>
         <translation>Langue : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="599" />
+        <location filename="../../ui/firstrun.py" line="146" />
         <source>Business: %1</source>
         <translation>Entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="602" />
+        <location filename="../../ui/firstrun.py" line="149" />
         <source>Country of the line: %1</source>
         <translation>Pays de la ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="605" />
+        <location filename="../../ui/firstrun.py" line="152" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="608" />
+        <location filename="../../ui/firstrun.py" line="155" />
         <source>Users: %1</source>
         <translation>Utilisateurs : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="612" />
+        <location filename="../../ui/firstrun.py" line="159" />
         <source>You can change all of this later in the settings.</source>
         <translation>Tout cela se modifie ensuite dans les réglages.</translation>
     </message>
@@ -1691,135 +1691,145 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38" />
+        <location filename="../../ui/settings_dialog.py" line="39" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="42" />
+        <location filename="../../ui/settings_dialog.py" line="43" />
         <source>&amp;Lines</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="44" />
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44" />
+        <location filename="../../ui/settings_dialog.py" line="45" />
         <source>&amp;Business</source>
         <translation>&amp;Entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45" />
+        <location filename="../../ui/settings_dialog.py" line="46" />
         <source>&amp;Users</source>
         <translation>&amp;Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="52" />
+        <location filename="../../ui/settings_dialog.py" line="53" />
         <source>New lines are opened the next time the desk starts.</source>
         <translation>Les nouvelles lignes sont ouvertes au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="59" />
+        <location filename="../../ui/settings_dialog.py" line="60" />
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="69" />
+        <location filename="../../ui/settings_dialog.py" line="70" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="71" />
         <source>Default region:</source>
         <translation>Région par défaut :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
         <source>Weekly mode schedule:</source>
         <translation>Planning des modes :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
         <source>One slot a line: days, hours, mode (normal, priority, closed).</source>
         <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings_dialog.py" line="75" />
         <source>Start CustomScreen when I log in</source>
         <translation>Lancer CustomScreen à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
-        <location filename="../../ui/settings_dialog.py" line="128" />
+        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="130" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="85" />
+        <location filename="../../ui/settings_dialog.py" line="87" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
         <source>Fax:</source>
         <translation>Fax :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="89" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="89" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="90" />
         <source>Signature image:</source>
         <translation>Image de signature :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="97" />
+        <location filename="../../ui/settings_dialog.py" line="99" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="106" />
+        <location filename="../../ui/settings_dialog.py" line="108" />
         <source>Choose an image</source>
         <translation>Choisir une image</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="107" />
+        <location filename="../../ui/settings_dialog.py" line="109" />
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115" />
+        <location filename="../../ui/settings_dialog.py" line="117" />
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115" />
+        <location filename="../../ui/settings_dialog.py" line="117" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="128" />
+        <location filename="../../ui/settings_dialog.py" line="130" />
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="153" />
+        <location filename="../../ui/settings_dialog.py" line="156" />
         <source>Weekly mode schedule</source>
         <translation>Planning des modes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="161" />
+        <source>Default region</source>
+        <translation>Région par défaut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="162" />
+        <source>Write the country of the line in two letters, such as FR or BE.</source>
+        <translation>Écrivez le pays de la ligne en deux lettres, par exemple FR ou BE.</translation>
     </message>
 </context>
 <context>

@@ -245,6 +245,9 @@ FR = {
         "Images (*.png *.jpg *.jpeg *.svg)",
     "&Add…": "&Ajouter…", "&Remove": "&Retirer", "Add a user": "Ajouter un utilisateur",
     "Weekly mode schedule": "Planning des modes",
+    "Default region": "Région par défaut",
+    "Write the country of the line in two letters, such as FR or BE.":
+        "Écrivez le pays de la ligne en deux lettres, par exemple FR ou BE.",
     # -- user dialog
     "Who is at the desk?": "Qui est à l'accueil ?", "&Add a user…": "&Ajouter un utilisateur…",
     "Your name is written on the calls you take and the notes you write.":

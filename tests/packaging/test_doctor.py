@@ -35,8 +35,9 @@ def modem() -> Iterator[FakeModem]:
 @pytest.fixture
 def healthy(demo_store: Store, tmp_path: Path, modem: FakeModem) -> Store:
     """The demo office on a modem, backed up an hour ago into a folder that exists."""
-    settings.set_many(demo_store, {"region": "FR", "backup.folder": str(tmp_path / "backups"),
-                                   settings.SOURCES: f"modem:{modem.device}?profile=auto"})
+    settings.set_many(demo_store, {settings.REGION: "FR",
+                                   settings.BACKUP_FOLDER: tmp_path / "backups",
+                                   settings.SOURCES: [f"modem:{modem.device}?profile=auto"]})
     backups.backup(demo_store, tmp_path / "backups",
                    now=datetime.now() - timedelta(hours=1))
     return demo_store

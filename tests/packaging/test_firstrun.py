@@ -91,12 +91,12 @@ def test_modem_office_written_in_full(qtbot, store: Store) -> None:
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
     assert wizard.result() == QWizard.DialogCode.Accepted
-    assert settings.business(store)["business.name"] == "Plomberie Dupont SARL"
-    assert settings.business(store)["business.address"] == "12 rue des Lilas\n31000 Toulouse"
+    assert settings.business(store)[settings.BUSINESS_NAME] == "Plomberie Dupont SARL"
+    assert settings.business(store)[settings.BUSINESS_ADDRESS] == "12 rue des Lilas\n31000 Toulouse"
     assert store.setting("business.fax") == "05 36 49 01 24"
     assert store.setting("business.email") == "accueil@plomberie-dupont.fr"
-    assert store.setting(settings.REGION) == "BE"
-    assert store.setting(settings.LANGUAGE) == "en"
+    assert store.setting(settings.REGION.key) == "BE"
+    assert store.setting(settings.LANGUAGE.key) == "en"
     assert settings.sources(store) == ["modem:/dev/ttyUSB0?profile=auto"]
     assert users.list_users(store) == ["Claire", "Karim"]
     assert store.setting("firstrun.done") == "1"
@@ -165,7 +165,7 @@ def test_french_is_chosen_on_the_first_page(qtbot, store: Store) -> None:
     wizard.users_page.new_name.setText("Claire")
     wizard.next()
     wizard.accept()
-    assert store.setting(settings.LANGUAGE) == "fr"
+    assert store.setting(settings.LANGUAGE.key) == "fr"
 
 
 def test_bad_email_keeps_next_disabled(qtbot, store: Store) -> None:

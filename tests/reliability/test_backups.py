@@ -9,7 +9,7 @@ from pathlib import Path
 
 from customscreen.calls.switchboard import Switchboard
 from customscreen.care.chores import Chores
-from customscreen.storage import backup_schedule, backups
+from customscreen.storage import backups, settings
 from customscreen.storage.backup_schedule import backup_warning, is_due, next_due
 from customscreen.storage.store import SCHEMA_VERSION, Store
 from telephony.events import CallerId, Ended, Outcome, Presentation, Ring
@@ -108,8 +108,8 @@ def test_warning_when_the_last_good_backup_is_older_than_two_days(store: Store) 
 
 def test_chores_take_the_daily_backup_into_the_configured_folder(tmp_path: Path,
                                                                  store: Store) -> None:
-    store.set_setting(backup_schedule.TIME, "12:30")
-    store.set_setting(backup_schedule.FOLDER, str(tmp_path / "nas"))
+    store.set_setting(settings.BACKUP_TIME.key, "12:30")
+    store.set_setting(settings.BACKUP_FOLDER.key, str(tmp_path / "nas"))
     told: list[str] = []
     chores = Chores(store, on_report=told.append, clock=lambda: at(23, 12, 45))
     assert chores.run_once() and "written and verified" in told[0]

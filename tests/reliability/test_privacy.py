@@ -42,7 +42,7 @@ def test_retention_anonymises_calls_older_than_the_setting(store: Store) -> None
     old = _call(store, TODAY - timedelta(days=400), "+33536490123", who, "rappeler Mme Dupont",
                 "known", "Mme Dupont, pour sa chaudière")
     recent = _call(store, TODAY - timedelta(days=10), "+33536490123", who)
-    store.set_setting(privacy.RETENTION_MONTHS, "12")
+    store.set_setting("privacy.retention_months", "12")
     done = privacy.run_if_due(store, TODAY)
     assert done is not None and done.calls == 1 and done.before == date(2025, 11, 23)
     gone = journal.get(store, old)

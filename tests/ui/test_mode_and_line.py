@@ -11,7 +11,7 @@ from telephony.events import LineState, LineStatus
 
 
 def test_weekly_schedule_switches_the_mode(desk):
-    desk.store.set_setting(settings.SCHEDULE, "Mon-Fri 08:00-12:00 priority")
+    desk.store.set_setting(settings.SCHEDULE.key, "Mon-Fri 08:00-12:00 priority")
     desk.mode.clock = lambda: datetime(2026, 11, 23, 9, 30)  # a Monday morning
     desk.mode.follow.setChecked(True)
     assert desk.board.mode is Mode.PRIORITY
@@ -27,7 +27,7 @@ def test_choosing_a_mode_by_hand_stops_following_the_schedule(desk):
     desk.mode.actions["closed"].trigger()
     assert desk.board.mode is Mode.CLOSED
     assert not desk.mode.follow.isChecked()
-    assert desk.store.setting(settings.MODE) == "closed"
+    assert desk.store.setting(settings.MODE.key) == "closed"
 
 
 def test_line_going_down_shows_in_tray_and_status_bar(desk):

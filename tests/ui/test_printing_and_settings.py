@@ -26,17 +26,17 @@ def test_print_button_says_so_when_printing_is_not_installed(desk_store, monkeyp
 def test_settings_dialog_saves_lines_language_schedule_and_identity(desk_store, qtbot):
     dialog = SettingsDialog(desk_store)
     qtbot.addWidget(dialog)
-    assert dialog.business["business.name"].text() == "Chauffage Garonne SARL"
+    assert dialog.business[settings.BUSINESS_NAME].text() == "Chauffage Garonne SARL"
     dialog.lines._append("fritzbox://192.168.178.1:1012")
     dialog.lines._append("demo:")
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
     dialog.schedule.setPlainText("Lun-Ven 08:00-10:00 prioritaire")
-    dialog.business["business.fax"].setText("05 36 49 00 09")
+    dialog.business[settings.BUSINESS_FAX].setText("05 36 49 00 09")
     dialog.accept()
     assert settings.sources(desk_store) == ["fritzbox://192.168.178.1:1012", "demo:"]
-    assert desk_store.setting(settings.LANGUAGE) == "fr"
-    assert desk_store.setting(settings.SCHEDULE) == "Lun-Ven 08:00-10:00 prioritaire"
-    assert settings.business(desk_store)["business.fax"] == "05 36 49 00 09"
+    assert desk_store.setting(settings.LANGUAGE.key) == "fr"
+    assert desk_store.setting(settings.SCHEDULE.key) == "Lun-Ven 08:00-10:00 prioritaire"
+    assert settings.business(desk_store)[settings.BUSINESS_FAX] == "05 36 49 00 09"
 
 
 def test_sip_line_url_is_built_from_the_account_fields(desk_store, qtbot):
@@ -80,3 +80,20 @@ def test_autostart_box_writes_the_login_entry(desk_store, qtbot, tmp_path, monke
     dialog.accept()
     entry = tmp_path / "config" / "autostart" / "fr.customscreen.CustomScreen.desktop"
     assert "Exec=" in entry.read_text()
+
+
+def test_settings_dialog_refuses_a_region_that_is_not_two_letters(desk_store, qtbot,
+                                                                   monkeypatch):
+    from ui import settings_dialog
+
+    told = []
+    monkeypatch.setattr(settings_dialog.QMessageBox, "warning",
+                        lambda parent, title, text: told.append(text))
+    dialog = SettingsDialog(desk_store)
+    qtbot.addWidget(dialog)
+    dialog.region.setText("F1")
+    dialog.business[settings.BUSINESS_FAX].setText("05 36 49 00 09")
+    dialog.accept()
+    assert told and "two letters" in told[0]
+    assert desk_store.setting(settings.REGION.key) == "FR", "nothing is written"
+    assert settings.business(desk_store)[settings.BUSINESS_FAX] == "05 36 49 00 01"

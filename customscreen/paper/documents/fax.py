@@ -145,7 +145,7 @@ def prepare(store: Store, contact_id: int, template_name: str, fields: dict[str,
         band_name, band_fax = fields["pour"].strip(), ""
     return FaxJob(chosen, words, Business.from_settings(store), contact, recipient, band_name,
                   band_fax, dict(fields),
-                  (author or store.setting(settings.CURRENT_USER) or "").strip(), region)
+                  (author or settings.get(store, settings.CURRENT_USER)).strip(), region)
 
 
 def print_fax(store: Store, contact_id: int, template: str, fields: dict[str, str],

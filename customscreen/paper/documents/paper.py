@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from customscreen.contacts import numbers
 from customscreen.paper.documents import fonts
 from customscreen.paper.documents.errors import DocumentError
+from customscreen.storage import settings
 from customscreen.storage.store import Store
 
 MARGIN = 18 * mm
@@ -50,19 +51,19 @@ class Business:
 
     @classmethod
     def from_settings(cls, store: Store) -> Business:
-        def image(key: str) -> Path | None:
-            value = (store.setting(key) or "").strip()
+        def image(setting: settings.Setting[str]) -> Path | None:
+            value = settings.get(store, setting).strip()
             # A missing logo must not stop a document: the letterhead prints without it.
             return Path(value) if value and Path(value).is_file() else None
 
         return cls(
-            name=store.setting("business.name") or "",
-            address=store.setting("business.address") or "",
-            phone=store.setting("business.phone") or "",
-            fax=store.setting("business.fax") or "",
-            email=store.setting("business.email") or "",
-            logo=image("business.logo"),
-            signature=image("business.signature"),
+            name=settings.get(store, settings.BUSINESS_NAME),
+            address=settings.get(store, settings.BUSINESS_ADDRESS),
+            phone=settings.get(store, settings.BUSINESS_PHONE),
+            fax=settings.get(store, settings.BUSINESS_FAX),
+            email=settings.get(store, settings.BUSINESS_EMAIL),
+            logo=image(settings.BUSINESS_LOGO),
+            signature=image(settings.BUSINESS_SIGNATURE),
         )
 
 
