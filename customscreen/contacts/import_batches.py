@@ -35,8 +35,10 @@ memory); the import can then be run again, companies are matched by name.
 
 from __future__ import annotations
 
+import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -98,7 +100,9 @@ def _silent(_: Progress) -> None:
 
 @dataclass
 class _Undo:
-    inserted: list[int] = field(default_factory=list)
+    #: Ids each batch inserted, first to last: ``insert_many`` gives a batch
+    #: consecutive ids in its own transaction, so every id between is ours.
+    inserted: list[tuple[int, int]] = field(default_factory=list)
     #: Companies the import updated, as they were, with their ``updated_at``.
     earlier: list[tuple[Contact, str]] = field(default_factory=list)
 
@@ -116,13 +120,17 @@ class _Batches:
 
     def run(self, items: Sequence[T], write: Callable[[Sequence[T]], None],
             stage: str = WRITING, can_cancel: bool = True,
-            counts: Callable[[Sequence[T]], int] = len) -> None:
+            counts: Callable[[Sequence[T]], int] = len,
+            foreign_keys: bool = True) -> None:
+        """``write`` the items a batch at a time; ``foreign_keys=False`` runs the
+        batches with SQLite's checks off (``write`` then does their work)."""
         start = 0
         while start < len(items):
             if can_cancel and self.cancelled():
                 raise ImportCancelled
             chunk = items[start:start + self.size]
-            with self.store.transaction():
+            with self.store.lock, _foreign_keys(self.store, foreign_keys), \
+                    self.store.transaction():
                 began = time.perf_counter()
                 write(chunk)
             self._adapt(time.perf_counter() - began)
@@ -143,12 +151,13 @@ class _Batches:
         companies that only a person's Société column named."""
         def write(chunk: Sequence[Contact]) -> None:
             contacts.insert_many(self.store.conn, list(chunk), names)
-            self.undo.inserted.extend(c.id for c in chunk if c.id is not None)
+            if chunk[0].id is not None and chunk[-1].id is not None:
+                self.undo.inserted.append((chunk[0].id, chunk[-1].id))
 
         self.run(new, write, counts=lambda chunk: sum(id(c) not in uncounted for c in chunk))
 
     def update(self, companies: list[Contact], names: dict[int, str]) -> None:
-        inserted = set(self.undo.inserted)
+        inserted = {i for first, last in self.undo.inserted for i in range(first, last + 1)}
 
         def write(chunk: Sequence[Contact]) -> None:
             for c in chunk:
@@ -165,14 +174,20 @@ class _Batches:
 
     def take_back(self) -> None:
         """Undo every batch written so far: the contacts as they were."""
-        inserted, earlier = self.undo.inserted[::-1], self.undo.earlier[::-1]
+        # Newest first: people go before the companies they point to.
+        inserted = [i for first, last in reversed(self.undo.inserted)
+                    for i in range(last, first - 1, -1)]
+        earlier = self.undo.earlier[::-1]
         self.done, self.total = 0, len(inserted) + len(earlier)
         conn = self.store.conn
+        with self.store.lock:
+            children = _children_of_contacts(conn)
 
         def delete(chunk: Sequence[int]) -> None:
-            ids = [(i,) for i in chunk]
-            conn.executemany("DELETE FROM contacts_fts WHERE rowid = ?", ids)
-            conn.executemany("DELETE FROM contacts WHERE id = ?", ids)
+            # By ranges: the search index deletes a range three times faster
+            # than the same rows one by one.
+            for low, high in _runs(chunk):
+                _delete_contacts(conn, children, low, high)
 
         def restore(chunk: Sequence[tuple[Contact, str]]) -> None:
             for contact, updated_at in chunk:
@@ -180,8 +195,74 @@ class _Batches:
                 conn.execute("UPDATE contacts SET updated_at = ? WHERE id = ?",
                              (updated_at, contact.id))
 
-        self.run(inserted, delete, UNDOING, can_cancel=False)
+        self.run(inserted, delete, UNDOING, can_cancel=False, foreign_keys=False)
         self.run(earlier, restore, UNDOING, can_cancel=False)
+
+
+@contextmanager
+def _foreign_keys(store: Store, on: bool) -> Iterator[None]:
+    """SQLite's foreign-key checks off for one transaction; the caller holds the lock,
+    so no other thread's write runs without them."""
+    if on:
+        yield
+        return
+    was = store.conn.execute("PRAGMA foreign_keys").fetchone()[0]
+    store.conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
+    try:
+        yield
+    finally:
+        store.conn.execute(f"PRAGMA foreign_keys = {int(was)}")
+
+
+def _children_of_contacts(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """Every ``(table, column, on delete)`` whose foreign key points at a contact."""
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    keys = [(t, fk["table"], fk["from"], fk["on_delete"]) for t in tables
+            for fk in conn.execute(f"PRAGMA foreign_key_list({_quote(t)})")]
+    parents = {parent for _, parent, _, _ in keys}
+    children = [(t, column, action) for t, parent, column, action in keys
+                if parent == "contacts"]
+    for table, _, action in children:
+        if action == "CASCADE" and table in parents:
+            raise StoreError(f"contacts: {table} cascades further; the undo cannot follow it")
+    return children
+
+
+def _delete_contacts(conn: sqlite3.Connection, children: list[tuple[str, str, str]],
+                     low: int, high: int) -> None:
+    """Delete contacts ``low``..``high`` doing, set-based, what their foreign keys say.
+
+    SQLite applies ``ON DELETE`` row by row and, where the child column has no
+    index (callbacks, documents), scans the child table for every contact:
+    1.3 ms a contact with 20,000 callbacks, two minutes to take back a big
+    import. One statement per child table and range does the same work.
+    """
+    for table, column, action in children:
+        where = f"FROM {_quote(table)} WHERE {_quote(column)} BETWEEN ? AND ?"
+        if action == "CASCADE":
+            conn.execute(f"DELETE {where}", (low, high))
+        elif action == "SET NULL":
+            conn.execute(f"UPDATE {_quote(table)} SET {_quote(column)} = NULL "
+                         f"WHERE {_quote(column)} BETWEEN ? AND ?", (low, high))
+        elif conn.execute(f"SELECT 1 {where} LIMIT 1", (low, high)).fetchone():
+            raise StoreError(f"contacts {low}-{high} are still named in {table}")
+    conn.execute("DELETE FROM contacts_fts WHERE rowid BETWEEN ? AND ?", (low, high))
+    conn.execute("DELETE FROM contacts WHERE id BETWEEN ? AND ?", (low, high))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _runs(descending: Sequence[int]) -> list[tuple[int, int]]:
+    """Consecutive ids as ``(low, high)`` ranges: ``9 8 7 3 2`` → ``(7, 9), (2, 3)``."""
+    runs: list[tuple[int, int]] = []
+    for i in descending:
+        if runs and runs[-1][0] == i + 1:
+            runs[-1] = (i, runs[-1][1])
+        else:
+            runs.append((i, i))
+    return runs
 
 
 def let_go(rows: list[Any]) -> None:

@@ -94,6 +94,46 @@ def test_cancelled_import_leaves_the_book_as_it_was(tmp_path, old_dupont) -> Non
     assert [h.name for h in contacts.search(old_dupont, "Dupont SARL")][:1] == ["Dupont SARL"]
 
 
+def test_what_points_at_a_taken_back_contact_stays_and_forgets_it(tmp_path, demo_store) -> None:
+    """A call journaled and a callback written for an imported contact while the
+    import ran keep their rows after a cancel, as after any deleted contact."""
+    from datetime import datetime
+
+    from customscreen.calls.switchboard import Switchboard
+    from telephony.events import CallerId
+    from telephony.simulator import DemoLine
+
+    before = book(demo_store)
+    board, line = Switchboard(demo_store, "FR"), DemoLine("demo:", interval=0, ring=0)
+    kept: dict[str, object] = {}
+
+    def report(progress: Progress) -> None:
+        if progress.stage == WRITING and progress.done >= ROWS // 2 and not kept:
+            (e164,) = demo_store.one("SELECT e164 FROM phones ORDER BY contact_id DESC LIMIT 1")
+            board.receive(line, CallerId("k", datetime.now().astimezone(), "0" + e164[3:], None))
+            kept["call"], imported = demo_store.one(
+                "SELECT id, contact_id FROM calls WHERE number = ?", (e164,))
+            assert imported is not None  # the caller was found among the imported
+            kept["number"] = e164
+            with demo_store.transaction() as conn:
+                kept["callback"] = conn.execute(
+                    "INSERT INTO callbacks(contact_id, call_id, due_at, created_at) "
+                    "VALUES (?, ?, '2026-11-24', '2026-11-23')",
+                    (imported, kept["call"])).lastrowid
+
+    with pytest.raises(contacts_io.ImportCancelled):
+        contacts_io.import_file(demo_store, sheet(tmp_path), "FR", progress=report,
+                                cancelled=lambda: bool(kept))
+    assert book(demo_store) == before
+    call = demo_store.one("SELECT number, contact_id FROM calls WHERE id = ?", (kept["call"],))
+    assert tuple(call) == (kept["number"], None)
+    callback = demo_store.one("SELECT contact_id, call_id FROM callbacks WHERE id = ?",
+                              (kept["callback"],))
+    assert tuple(callback) == (None, kept["call"])
+    assert demo_store.integrity_errors() == []
+    assert demo_store.one("PRAGMA foreign_keys")[0] == 1
+
+
 def test_cancel_while_reading_writes_nothing(tmp_path, demo_store) -> None:
     before = book(demo_store)
     heard: list[Progress] = []
@@ -127,3 +167,7 @@ def test_let_go_empties_the_list() -> None:
     rows = [object() for _ in range(1234)]
     import_batches.let_go(rows)
     assert rows == []
+
+
+def test_runs_of_consecutive_ids() -> None:
+    assert import_batches._runs([9, 8, 7, 3, 2, 5]) == [(7, 9), (2, 3), (5, 5)]
