@@ -46,20 +46,21 @@ from customscreen import contacts
 from customscreen.contacts import Contact
 from customscreen.storage.store import Store, StoreError
 
-# What one batch may hold the store for, COMMIT included. The ring-to-card
-# target is 50 ms at the 99th percentile and a call takes some 3 ms by itself;
-# it may wait for a batch twice (its caller's lookup, then its journal write)
-# and COMMIT sometimes takes 10-20 ms more when SQLite checkpoints the WAL or
-# the search index merges its segments (measured on this 2-core machine).
-BATCH_S = 0.005
-# The pause after each batch. A ringing call needs the store twice and the
-# desk once more to pop its card; a pause of a few milliseconds lets all of
-# that through between two batches. A real sleep: a zero one may take the
-# lock and the interpreter straight back.
-PAUSE_S = 0.002
+# What one batch's writing may take, COMMIT aside. The ring-to-card target is
+# 50 ms at the 99th percentile and a call takes some 3 ms by itself; it may
+# wait for a batch twice (its caller's lookup, then its journal write), and
+# one COMMIT in ten takes 10-20 ms more, writing the pages the batch touched
+# to the WAL and the search index's new segment (measured on this 2-core
+# machine, on the bench's office of 100,000 contacts and 1,000,000 calls).
+BATCH_S = 0.003
+# The pause after each batch, in which a line thread waiting for the store
+# gets it (a zero sleep may take the lock and the interpreter straight back).
+# One or two milliseconds measured the same on ring to card; each costs the
+# import some 0.7 s over 100,000 rows.
+PAUSE_S = 0.001
 # The first batch's size, before there is a measure: about ``BATCH_S`` here
-# (a contact with its phones, contract and search row takes ~25 µs).
-FIRST_BATCH = 200
+# (writing a contact with its phones, contract and search row takes ~20 µs).
+FIRST_BATCH = 150
 # Bounds of the adapted size: a batch of a few rows would spend its time in
 # COMMIT, one of thousands would break the promise on a slow disk.
 MIN_BATCH, MAX_BATCH = 50, 5_000
@@ -133,7 +134,9 @@ class _Batches:
                     self.store.transaction():
                 began = time.perf_counter()
                 write(chunk)
-            self._adapt(time.perf_counter() - began)
+                # Sized by the writing, not the COMMIT: a disk's fsync costs the
+                # same for ten rows as for a thousand, smaller batches only add more.
+                self._adapt(time.perf_counter() - began)
             start += len(chunk)
             self.done += counts(chunk)
             self.report(Progress(stage, self.done, self.total))
