@@ -163,3 +163,15 @@ def test_a_write_failing_part_way_is_explained_and_taken_back(desk, qtbot, tmp_p
     (message,) = said["warning"]
     assert "the disk is full" in message and "Nothing was imported" in message
     assert book(desk.store) == before
+
+
+def test_closing_the_window_during_an_import_takes_it_back_first(desk, qtbot, tmp_path,
+                                                                 said) -> None:
+    before = book(desk.store)
+    op = desk.window.contacts.import_contacts(big_sheet(tmp_path))
+    stages: list[str] = []
+    op.progressed.connect(lambda p: stages.append(p.stage))
+    qtbot.waitUntil(lambda: import_batches.WRITING in stages, timeout=60_000)
+    desk.window.close()  # waits for the import to stop and take back what it wrote
+    assert op.done.is_set()
+    assert book(desk.store) == before
