@@ -5,10 +5,11 @@ The wiring of the core's measures (``customscreen.benchmark``) and the desk's
 
 Builds (or reuses) a synthetic office of 100,000 contacts and 1,000,000 calls
 (``--quick``: ten times smaller), then measures what people notice: ring to
-card on a real modem line and a real SIP socket, caller lookup, search as you
-type, journal throughput, the journal view, the statistics report, a big
-import, start-up and memory. Distributions are reported as median and 99th
-percentile over repeated runs; the machine is shared, so no single run counts.
+card on a real modem line and a real SIP socket (alone, and while the desk
+imports 100,000 contacts), caller lookup, search as you type, journal
+throughput, the journal view, the statistics report, a big import, start-up
+and memory. Distributions are reported as median and 99th percentile over
+repeated runs; the machine is shared, so no single run counts.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ QUICK = Office(contacts=10_000, calls=100_000)
 TARGETS = {
     "ring_to_card_modem_ms": "median < 15, p99 < 50",
     "ring_to_card_sip_ms": "median < 15, p99 < 50",
+    "ring_to_card_during_import_ms": "p99 < 50",
     "modem_nmbr_to_journal_ms": "median < 10",
     "lookup_ms": "p99 < 1",
     "search_ms": "p99 < 20",
@@ -82,7 +84,8 @@ def measure(office: Office, quick: bool) -> dict[str, Any]:
     _say("measuring a 100,000-contact import…")
     results["import_100k_s"] = measures.contacts_import(100_000)
     store.close()
-    _say("measuring the desk: ring to card, journal view, start-up, memory…")
+    _say("measuring the desk: ring to card, alone and during a 100,000-contact import, "
+         "journal view, start-up, memory…")
     results.update(desk_bench.measure(store.path, calls=50 if quick else 200))
     return {k: (v.as_json() if isinstance(v, Distribution) else v) for k, v in results.items()}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -28,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from customscreen import contacts
 from customscreen.contacts import files as contacts_io
-from customscreen.contacts import numbers
+from customscreen.contacts import import_batches, numbers
 from customscreen.storage.store import Store, StoreError
 from ui import i18n
 from ui.contact_editor import ContactEditor
+from ui.operations import Changes, Operation, OperationProgress, Operations, Report
 
 # Enough hits to fill the list; a search narrows faster than anyone scrolls.
 SEARCH_LIMIT = 200
@@ -41,9 +43,13 @@ class ContactsTab(QWidget):
     show_calls = Signal(int, str)
     changed = Signal()
 
-    def __init__(self, store: Store, region: str) -> None:
+    def __init__(self, store: Store, region: str, operations: Operations | None = None) -> None:
         super().__init__()
         self.store, self.region = store, region
+        self.operations = operations or Operations(self)
+        self.operations.changed.connect(self._changed)
+        self.importing: Operation | None = None
+        self.import_progress: OperationProgress | None = None
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.refresh)
@@ -235,27 +241,75 @@ class ContactsTab(QWidget):
 
     # -- import and export ---------------------------------------------------------------
 
-    def import_contacts(self, path: Path | None = None) -> None:
+    def import_contacts(self, path: Path | None = None,
+                        skip_invalid: bool = False) -> Operation | None:
+        """Ask for a file and import it off the UI thread; the result is said at the end."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Import contacts"), "", self.tr("Contacts (*.csv *.vcf)"))
             if not name:
-                return
+                return None
             path = Path(name)
-        try:
-            result = contacts_io.import_file(self.store, path, self.region)
-        except contacts_io.ImportError_ as exc:
-            if not self._offer_skip(exc.problems):
-                return
-            result = contacts_io.import_file(self.store, path, self.region, skip_invalid=True)
-        except StoreError as exc:
-            QMessageBox.warning(self, self.tr("Import contacts"), str(exc))
-            return
+        op = self.start_import(path, skip_invalid)
+        if op is not None:
+            op.succeeded.connect(self._imported)
+            op.failed.connect(lambda exc: self._import_failed(path, exc))
+        return op
+
+    def start_import(self, path: Path, skip_invalid: bool = False) -> Operation | None:
+        """The import in the background under its progress dialog; None while one runs."""
+        if self.importing is not None and self.importing.running:
+            return None
+        store, region = self.store, self.region
+
+        def work(report: Report, cancelled: Callable[[], bool]) -> contacts_io.ImportResult:
+            return contacts_io.import_file(store, path, region, skip_invalid,
+                                           progress=report, cancelled=cancelled)
+
+        op = self.operations.start(work, Changes(contacts=True),
+                                   cancelled_by=(contacts_io.ImportCancelled,))
+        self.importing = op
+        op.ended.connect(lambda: self._import_ended(op))
+        self.import_progress = OperationProgress(
+            op, self.tr("Import contacts"), self._describe_import, self.window())
+        return op
+
+    def _describe_import(self, progress: import_batches.Progress) -> tuple[str, int, int]:
+        """The label, and the bar in thousandths: reading is its first half."""
+        done, total = progress.done, max(progress.total, 1)
+
+        def count(text: str) -> str:
+            return text.replace("%1", i18n.number(done)).replace(
+                "%2", i18n.number(progress.total))
+
+        if progress.stage == import_batches.READING:
+            return count(self.tr("Reading the file… line %1 of %2")), 500 * done // total, 1000
+        if progress.stage == import_batches.WRITING:
+            return (count(self.tr("Importing contacts… %1 of %2")),
+                    500 + 500 * done // total, 1000)
+        return count(self.tr("Taking back what was imported… %1 of %2")), done, total
+
+    def _import_ended(self, op: Operation) -> None:
+        if self.importing is op:
+            self.importing = None
+
+    def _imported(self, result: contacts_io.ImportResult) -> None:
         QMessageBox.information(self, self.tr("Import contacts"), self.tr(
             "%1 contacts imported, %2 rows skipped.").replace(
                 "%1", i18n.number(result.imported)).replace("%2", i18n.number(len(result.skipped))))
-        self.refresh()
-        self.changed.emit()
+
+    def _import_failed(self, path: Path, exc: BaseException) -> None:
+        if isinstance(exc, contacts_io.ImportError_):
+            if self._offer_skip(exc.problems):
+                self.import_contacts(path, skip_invalid=True)
+            return
+        QMessageBox.warning(self, self.tr("Import contacts"), self.tr(
+            "%1\n\nNothing was imported: the contacts are as they were.").replace(
+                "%1", str(exc)))
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.contacts:
+            self.refresh()
 
     def _offer_skip(self, problems: list[str]) -> bool:
         dialog = QDialog(self)

@@ -12,6 +12,7 @@ from ui.callbacks_tab import CallbacksTab
 from ui.calls_tab import CallsTab
 from ui.contacts_tab import ContactsTab
 from ui.mode import ModeControl
+from ui.operations import Changes, Operations
 from ui.stats_tab import StatsTab
 from ui.tray import status_icon
 from ui.voicemail_tab import VoicemailTab
@@ -34,7 +35,10 @@ class MainWindow(QMainWindow):
         self.store, self.mode_control, self.user = store, mode, user
         self.line_state = "none"
         self.calls = CallsTab(store, region, user)
-        self.contacts = ContactsTab(store, region)
+        # Long actions run off the UI thread; views refresh from what they changed.
+        self.operations = Operations(self)
+        self.operations.changed.connect(self._changed)
+        self.contacts = ContactsTab(store, region, self.operations)
         self.voicemail = VoicemailTab(store, region, user)
         self.callbacks = CallbacksTab(store, region, user)
         self.stats = StatsTab(store)
@@ -184,6 +188,10 @@ class MainWindow(QMainWindow):
         self.calls.show_contact(contact_id, name)
         self.tabs.setCurrentIndex(TAB_CALLS)
 
+    def _changed(self, changes: Changes) -> None:
+        if changes.contacts or changes.calls:
+            self.calls.refresh()
+
     def _tab_shown(self, index: int) -> None:
         if index == TAB_STATS:
             self.stats.refresh()
@@ -204,5 +212,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.operations.finish()  # an import cancelled and taken back before the store closes
         self.closing.emit()
         super().closeEvent(event)

@@ -15,6 +15,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from customscreen.benchmark.timing import FinishLine
@@ -39,8 +40,13 @@ def _wait_up(board: Switchboard) -> threading.Event:
     return up
 
 
-def modem(board: Switchboard, finish: FinishLine, calls: int) -> list[float]:
-    """Milliseconds from the NMBR line written to the pty to the finish line."""
+def modem(board: Switchboard, finish: FinishLine, calls: int,
+          until: Callable[[], bool] | None = None, pause_s: float = 0.0) -> list[float]:
+    """Milliseconds from the NMBR line written to the pty to the finish line.
+
+    ``calls`` at most; fewer when ``until()`` says stop before one, with
+    ``pause_s`` of quiet between two calls.
+    """
     samples = []
     with FakeModem(chipset="conexant") as fake:
         up = _wait_up(board)
@@ -50,6 +56,10 @@ def modem(board: Switchboard, finish: FinishLine, calls: int) -> list[float]:
             if not up.wait(LINE_UP_TIMEOUT_S):
                 raise RuntimeError("the benchmark modem did not come up")
             for i in range(calls):
+                if until is not None and until():
+                    break
+                if i and pause_s:
+                    time.sleep(pause_s)
                 raw = f"05364{i:05d}"
                 # French order: caller ID before the first RING; the RING after
                 # it lets the next record start a new call at once.

@@ -15,7 +15,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 from customscreen import contacts
-from customscreen.contacts import Contact, Contract, Phone, numbers, vcard
+from customscreen.contacts import Contact, Contract, Phone, import_batches, numbers, vcard
+from customscreen.contacts.import_batches import (
+    READING,
+    Cancelled,
+    ImportCancelled,
+    Progress,
+    Report,
+)
 from customscreen.storage import spreadsheet
 from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store, StoreError
@@ -228,8 +235,17 @@ def _split_numbers(cell: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def import_file(store: Store, path: Path, region: str, skip_invalid: bool = False) -> ImportResult:
-    """Import a ``.csv`` or ``.vcf`` file into the contacts."""
+def import_file(store: Store, path: Path, region: str, skip_invalid: bool = False, *,
+                progress: Report | None = None, cancelled: Cancelled | None = None,
+                ) -> ImportResult:
+    """Import a ``.csv`` or ``.vcf`` file into the contacts.
+
+    ``progress`` hears how far the reading, then the writing got;
+    ``cancelled()`` is asked as it goes, and when it says yes the import
+    raises ``ImportCancelled`` with the contacts as they were. The writing
+    goes in short batches so that calls are journaled meanwhile
+    (``import_batches`` says how, and why).
+    """
     suffix = path.suffix.lower()
     if suffix == ".csv":
         rows: Iterable[_Row | str] = _csv_rows(path, region)
@@ -238,59 +254,43 @@ def import_file(store: Store, path: Path, region: str, skip_invalid: bool = Fals
                 for r in vcard.read(path, read_text(path), region))
     else:
         raise StoreError(f"{path}: import reads .csv or .vcf files, not {suffix or 'this file'}")
+    report = progress or (lambda _: None)
+    lines = _count_lines(path)
     good: list[_Row] = []
     problems: list[str] = []
     for row in rows:
         if isinstance(row, str):
             problems.append(row)
-        else:
-            good.append(row)
+            continue
+        good.append(row)
+        if len(good) % _READ_REPORT_ROWS == 0:
+            if cancelled is not None and cancelled():
+                raise ImportCancelled
+            report(Progress(READING, min(row.line, lines), lines))
+    report(Progress(READING, lines, lines))
     if problems and not skip_invalid:
         raise ImportError_(problems)
-    _save_rows(store, good)
-    return ImportResult(len(good), problems)
+    imported = len(good)
+    try:
+        import_batches.save(store, [(row.contact, row.company) for row in good], report,
+                            cancelled)
+    finally:
+        import_batches.let_go(good)
+    return ImportResult(imported, problems)
 
 
-def _save_rows(store: Store, rows: list[_Row]) -> None:
-    """Companies first, so people can point at them whatever the row order.
+# Reading reports (and listens for a cancel) every this many rows: a few
+# milliseconds of parsing, some hundred reports for a big file.
+_READ_REPORT_ROWS = 500
 
-    A company row whose name is already known updates that company; new
-    contacts go in with ``contacts.insert_many``.
-    """
-    with store.transaction() as conn:
-        known = contacts.company_ids(conn)
-        names = {cid: name for name, cid in known.items()}
-        new_companies: dict[str, Contact] = {}
-        # Companies only named in a person's Société column, not yet by a row of their own.
-        placeholders: set[str] = set()
-        updates: list[Contact] = []
-        for row in rows:
-            c = row.contact
-            key = c.name.strip().casefold()
-            if c.kind != "company":
-                named = row.company.casefold()
-                if row.company and named not in known and named not in new_companies:
-                    new_companies[named] = Contact(name=row.company, kind="company")
-                    placeholders.add(named)
-            elif key in known or (key in new_companies and key not in placeholders):
-                updates.append(c)  # a company seen before: this row updates it
-            else:
-                new_companies[key] = c
-                placeholders.discard(key)
-        contacts.insert_many(conn, list(new_companies.values()), names)
-        known.update({c.name.strip().casefold(): c.id for c in new_companies.values()
-                      if c.id is not None})
-        for c in updates:
-            c.id = known[c.name.strip().casefold()]
-            contacts.save_in(conn, c)
-            names[c.id] = c.name.strip()
-        people = [row for row in rows if row.contact.kind != "company"]
-        for row in people:
-            if row.company:
-                row.contact.company_id = known[row.company.casefold()]
-        # insert_many added the new companies to ``names``: the people's
-        # search rows carry their company's name without another query.
-        contacts.insert_many(conn, [row.contact for row in people], names)
+
+def _count_lines(path: Path) -> int:
+    """Lines of the file, for the progress of its reading (a cell may hold several)."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return 0  # the reading itself says why
+    return data.count(b"\n") + (not data.endswith(b"\n"))
 
 
 # -- export ---------------------------------------------------------------------

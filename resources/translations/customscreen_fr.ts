@@ -573,111 +573,136 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="98" />
+        <location filename="../../ui/contacts_tab.py" line="104" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="100" />
+        <location filename="../../ui/contacts_tab.py" line="106" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="100" />
+        <location filename="../../ui/contacts_tab.py" line="106" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="100" />
+        <location filename="../../ui/contacts_tab.py" line="106" />
         <source>Numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="101" />
+        <location filename="../../ui/contacts_tab.py" line="107" />
         <source>People of this company</source>
         <translation>Personnes de cette société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="102" />
+        <location filename="../../ui/contacts_tab.py" line="108" />
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="103" />
+        <location filename="../../ui/contacts_tab.py" line="109" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="104" />
+        <location filename="../../ui/contacts_tab.py" line="110" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="105" />
+        <location filename="../../ui/contacts_tab.py" line="111" />
         <source>Their &amp;calls</source>
         <translation>Leurs &amp;appels</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="164" />
+        <location filename="../../ui/contacts_tab.py" line="170" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="224" />
+        <location filename="../../ui/contacts_tab.py" line="230" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="225" />
+        <location filename="../../ui/contacts_tab.py" line="231" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="241" />
-        <location filename="../../ui/contacts_tab.py" line="252" />
-        <location filename="../../ui/contacts_tab.py" line="254" />
+        <location filename="../../ui/contacts_tab.py" line="249" />
+        <location filename="../../ui/contacts_tab.py" line="274" />
+        <location filename="../../ui/contacts_tab.py" line="297" />
+        <location filename="../../ui/contacts_tab.py" line="306" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="241" />
+        <location filename="../../ui/contacts_tab.py" line="249" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="255" />
+        <location filename="../../ui/contacts_tab.py" line="286" />
+        <source>Reading the file… line %1 of %2</source>
+        <translation>Lecture du fichier… ligne %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="288" />
+        <source>Importing contacts… %1 of %2</source>
+        <translation>Importation des contacts… %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="290" />
+        <source>Taking back what was imported… %1 of %2</source>
+        <translation>Retrait de ce qui a été importé… %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="298" />
         <source>%1 contacts imported, %2 rows skipped.</source>
         <translation>%1 contacts importés, %2 lignes ignorées.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="262" />
+        <location filename="../../ui/contacts_tab.py" line="307" />
+        <source>%1
+
+Nothing was imported: the contacts are as they were.</source>
+        <translation>%1
+
+Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="316" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="266" />
+        <location filename="../../ui/contacts_tab.py" line="320" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="271" />
+        <location filename="../../ui/contacts_tab.py" line="325" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="280" />
-        <location filename="../../ui/contacts_tab.py" line="288" />
-        <location filename="../../ui/contacts_tab.py" line="290" />
+        <location filename="../../ui/contacts_tab.py" line="334" />
+        <location filename="../../ui/contacts_tab.py" line="342" />
+        <location filename="../../ui/contacts_tab.py" line="344" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="281" />
+        <location filename="../../ui/contacts_tab.py" line="335" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="291" />
+        <location filename="../../ui/contacts_tab.py" line="345" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
@@ -1389,118 +1414,118 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="120" />
+        <location filename="../../ui/mainwindow.py" line="124" />
         <source>CustomScreen — caller ID and call journal</source>
         <translation>CustomScreen — identification et journal d'appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="121" />
+        <location filename="../../ui/mainwindow.py" line="125" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="122" />
+        <location filename="../../ui/mainwindow.py" line="126" />
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="123" />
+        <location filename="../../ui/mainwindow.py" line="127" />
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124" />
+        <location filename="../../ui/mainwindow.py" line="128" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="125" />
+        <location filename="../../ui/mainwindow.py" line="129" />
         <source>&amp;Import contacts…</source>
         <translation>&amp;Importer des contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="126" />
+        <location filename="../../ui/mainwindow.py" line="130" />
         <source>&amp;Export contacts…</source>
         <translation>&amp;Exporter les contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127" />
+        <location filename="../../ui/mainwindow.py" line="131" />
         <source>&amp;Print card…</source>
         <translation>Im&amp;primer la fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="128" />
+        <location filename="../../ui/mainwindow.py" line="132" />
         <source>&amp;Documents…</source>
         <translation>&amp;Documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="129" />
+        <location filename="../../ui/mainwindow.py" line="133" />
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="130" />
+        <location filename="../../ui/mainwindow.py" line="134" />
         <source>Change &amp;user…</source>
         <translation>Changer d'&amp;utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="131" />
+        <location filename="../../ui/mainwindow.py" line="135" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="132" />
+        <location filename="../../ui/mainwindow.py" line="136" />
         <source>&amp;Note on the current call</source>
         <translation>&amp;Note sur l'appel en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="133" />
+        <location filename="../../ui/mainwindow.py" line="137" />
         <source>&amp;New contact…</source>
         <translation>&amp;Nouveau contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="134" />
+        <location filename="../../ui/mainwindow.py" line="138" />
         <source>&amp;Find…</source>
         <translation>&amp;Rechercher…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="141" />
+        <location filename="../../ui/mainwindow.py" line="145" />
         <source>&amp;Voicemail queue</source>
         <translation>File de &amp;messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144" />
+        <location filename="../../ui/mainwindow.py" line="148" />
         <source>C&amp;alls</source>
         <translation>&amp;Appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144" />
+        <location filename="../../ui/mainwindow.py" line="148" />
         <source>C&amp;ontacts</source>
         <translation>&amp;Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="144" />
+        <location filename="../../ui/mainwindow.py" line="148" />
         <source>Call&amp;backs</source>
         <translation>&amp;Rappels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145" />
+        <location filename="../../ui/mainwindow.py" line="149" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistiques</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="157" />
-        <location filename="../../ui/mainwindow.py" line="158" />
+        <location filename="../../ui/mainwindow.py" line="161" />
+        <location filename="../../ui/mainwindow.py" line="162" />
         <source>Mode: %1</source>
         <translation>Mode : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="160" />
+        <location filename="../../ui/mainwindow.py" line="164" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="161" />
+        <location filename="../../ui/mainwindow.py" line="165" />
         <source>At the desk: %1</source>
         <translation>À l'accueil : %1</translation>
     </message>
@@ -1541,6 +1566,20 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <location filename="../../ui/mode.py" line="66" />
         <source>Follow the weekly &amp;schedule</source>
         <translation>Suivre le &amp;planning hebdomadaire</translation>
+    </message>
+</context>
+<context>
+    <name>OperationProgress</name>
+    <message>
+        <location filename="../../ui/operations.py" line="189" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations.py" line="201" />
+        <location filename="../../ui/operations.py" line="208" />
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>

@@ -121,6 +121,13 @@ FR = {
         "&Ignorer les lignes invalides et importer les autres",
     "Nothing was imported. These rows are wrong:":
         "Rien n'a été importé. Ces lignes sont incorrectes :",
+    "Reading the file… line %1 of %2": "Lecture du fichier… ligne %1 sur %2",
+    "Importing contacts… %1 of %2": "Importation des contacts… %1 sur %2",
+    "Taking back what was imported… %1 of %2": "Retrait de ce qui a été importé… %1 sur %2",
+    "%1\n\nNothing was imported: the contacts are as they were.":
+        "%1\n\nRien n'a été importé : les contacts sont tels qu'ils étaient.",
+    # -- long operations
+    "Cancel": "Annuler", "Cancelling…": "Annulation…",
     "Export contacts": "Exporter les contacts", "CSV (*.csv);;vCard (*.vcf)": "CSV (*.csv);;vCard (*.vcf)",
     "%1 contacts written to %2.": "%1 contacts écrits dans %2.",
     "No contact selected": "Aucun contact sélectionné", "%1: %2": "%1 : %2",
