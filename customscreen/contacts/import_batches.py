@@ -214,14 +214,14 @@ def _foreign_keys(store: Store, on: bool) -> Iterator[None]:
     try:
         yield
     finally:
-        store.conn.execute(f"PRAGMA foreign_keys = {int(was)}")
+        store.conn.execute("PRAGMA foreign_keys = ON" if was else "PRAGMA foreign_keys = OFF")
 
 
 def _children_of_contacts(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
     """Every ``(table, column, on delete)`` whose foreign key points at a contact."""
-    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    keys = [(t, fk["table"], fk["from"], fk["on_delete"]) for t in tables
-            for fk in conn.execute(f"PRAGMA foreign_key_list({_quote(t)})")]
+    keys = [tuple(r) for r in conn.execute(
+        "SELECT m.name, f.\"table\", f.\"from\", f.on_delete FROM sqlite_master m, "
+        "pragma_foreign_key_list(m.name) f WHERE m.type = 'table'")]
     parents = {parent for _, parent, _, _ in keys}
     children = [(t, column, action) for t, parent, column, action in keys
                 if parent == "contacts"]
