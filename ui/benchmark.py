@@ -68,12 +68,8 @@ def _in_worker(work: Callable[[], list[float]]) -> list[float]:
     return box["value"]
 
 
-def ring_to_card(db_path: Path, calls: int) -> dict[str, Distribution]:
-    from ui.desk import Desk
-
-    _application()
-    store = Store(db_path)
-    desk = Desk(store, "FR", None)
+def _finish_at_each_card(desk: Any) -> FinishLine:
+    """A finish line the desk crosses each time it pops a card, which then closes."""
     finish = FinishLine()
     show_card = desk.pop
 
@@ -83,7 +79,17 @@ def ring_to_card(db_path: Path, calls: int) -> dict[str, Distribution]:
         QTimer.singleShot(0, card.close)  # two hundred stacked cards would be a test of Qt
         return card
 
-    desk.pop = pop_and_mark  # type: ignore[method-assign]
+    desk.pop = pop_and_mark
+    return finish
+
+
+def ring_to_card(db_path: Path, calls: int) -> dict[str, Distribution]:
+    from ui.desk import Desk
+
+    _application()
+    store = Store(db_path)
+    desk = Desk(store, "FR", None)
+    finish = _finish_at_each_card(desk)
     try:
         modem = _in_worker(lambda: rings.modem(desk.board, finish, calls))
         sip = _in_worker(lambda: rings.sip(desk.board, finish, calls))
@@ -118,16 +124,7 @@ def ring_to_card_during_import(db_path: Path, rows: int = 100_000) -> Distributi
         sheet = measures.import_sheet(folder, rows)
         store = Store(folder / "office.sqlite")
         desk = Desk(store, "FR", None)
-        finish = FinishLine()
-        show_card = desk.pop
-
-        def pop_and_mark(call: CardCall) -> Any:
-            card = show_card(call)
-            finish.mark(call.number)
-            QTimer.singleShot(0, card.close)
-            return card
-
-        desk.pop = pop_and_mark  # type: ignore[method-assign]
+        finish = _finish_at_each_card(desk)
         try:
             op = desk.window.contacts.start_import(sheet)
             assert op is not None
