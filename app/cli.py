@@ -1,8 +1,6 @@
-"""The ``customscreen`` command: a few lines over the library for each verb.
+"""The ``customscreen`` command: its parser, and which verb of ``app.commands`` runs.
 
-Exit codes: 0 done, 1 the command ran and found problems (bad rows, a damaged
-file), 2 it could not run (bad arguments, a database or line that cannot be
-opened).
+The exit codes are in ``app.process``.
 """
 
 from __future__ import annotations
