@@ -102,10 +102,14 @@ def _why_not(store: Store, entry: RegisterEntry, pdf_bytes: bytes) -> str:
                 return f"it is the document issued as {other[0]}, not {entry.number}"
         return f"its content is not the document issued as {entry.number}"
     written = _restamped(first, entry)
-    issued_ends = [end for end in register.revision_ends(pdf_bytes)
-                   if _sha256(pdf_bytes[:end]) == entry.file_sha256]
-    if issued_ends or (written is not None and pdf_bytes.startswith(written)):
-        return f"{CHANGED}: an update was appended"
+    issued = [end for end in register.revision_ends(pdf_bytes)
+              if _sha256(pdf_bytes[:end]) == entry.file_sha256]
+    if written is not None and pdf_bytes.startswith(written):
+        issued.append(len(written))
+    if issued:
+        if b"%%EOF" in pdf_bytes[issued[0]:]:
+            return f"{CHANGED}: an update was appended"
+        return f"{CHANGED}: bytes were added after its end"
     if len(pdf_bytes) == len(first):
         return f"{CHANGED}: its QR code was taken off"
     named = _named_by_qr(store, pdf_bytes[len(first):])

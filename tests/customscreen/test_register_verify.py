@@ -154,6 +154,8 @@ def test_each_refusal_says_why(office: Store, tmp_path: Path) -> None:
     edited = first.replace(b"/Subject", b"/Subjekt", 1) + issued[len(first):]
     assert why(mine.number, edited) == (
         f"its content is not the document issued as {mine.number}")
+    assert why(mine.number, issued + b"\n%% a comment\n") == (
+        "the file was changed after it was issued: bytes were added after its end")
     qr_moved = issued.replace(b"re\n", b"re \n", 1)
     assert why(mine.number, qr_moved) == (
         "the file was changed after it was issued: its QR code update was altered")
