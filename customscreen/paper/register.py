@@ -98,14 +98,15 @@ def format_number(year: int, seq: int) -> str:
 
 
 def _started(pid: int) -> str:
-    """When ``pid`` started (clock ticks since boot), so that a reused process id is
-    not taken for the process that died; "" where the system does not say."""
+    """When ``pid`` started (clock ticks since which boot), so that a reused process
+    id is not taken for the process that died; "" where the system does not say."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
+        boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
     except OSError:
         return ""
     # The command name in parentheses may hold spaces; field 22 is the start time.
-    return stat.rpartition(")")[2].split()[19]
+    return f"{stat.rpartition(')')[2].split()[19]}@{boot}"
 
 
 def _running(pid: int) -> bool:
