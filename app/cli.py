@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     rgsub = rg.add_subparsers(dest="action", metavar="ACTION", required=True)
     rl = rgsub.add_parser("list", help="the documents issued, oldest first")
     rl.add_argument("--year", type=int)
-    rv = rgsub.add_parser("verify", help="is this PDF the document the register recorded?")
+    rv = rgsub.add_parser("verify", help="is this PDF exactly the document the register "
+                          "recorded? (if not: exit 1 and the reason)")
     rv.add_argument("number", help="the register number printed on it, e.g. 2026-0001")
     rv.add_argument("file", type=Path)
 

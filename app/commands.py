@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from typing import TYPE_CHECKING
 
 from app.process import EXIT_FAILED, EXIT_PROBLEMS, db_path, wait_until_stopped
 from customscreen import contacts
@@ -16,6 +17,9 @@ from customscreen.contacts import numbers
 from customscreen.storage import backup_schedule, backups, ownership, settings
 from customscreen.storage.store import Store, StoreError
 from telephony.source import mask_password
+
+if TYPE_CHECKING:
+    from customscreen.paper.register import RegisterEntry
 
 
 def open_store(args: argparse.Namespace, readonly: bool = False) -> Store:
@@ -182,28 +186,35 @@ def print_(args: argparse.Namespace) -> int:
 
 
 def register_(args: argparse.Namespace) -> int:
-    from customscreen.paper import register
+    from customscreen.paper import register, verification
 
     store = open_store(args, readonly=True)
     if args.action == "list":
         for entry in register.entries(store, args.year):
             print(f"{entry.number}  {entry.issued_at:%Y-%m-%d %H:%M}  {entry.kind:<16} "
-                  f"{entry.recipient}  ({entry.author or '-'})  sha256 {entry.sha256[:16]}…")
+                  f"{entry.recipient}  ({entry.author or '-'})  {_register_state(entry)}")
         return 0
     try:
         content = args.file.read_bytes()
     except OSError as exc:
         print(f"customscreen: {args.file}: cannot be read ({exc.strerror})", file=sys.stderr)
         return EXIT_FAILED
-    if register.lookup(store, args.number) is None:
-        print(f"customscreen: {args.number} is not in the register", file=sys.stderr)
-        return EXIT_PROBLEMS
-    if register.verify(store, args.number, content):
-        print(f"{args.file}: matches register entry {args.number}")
+    verdict = verification.verify(store, args.number, content)
+    if verdict:
+        print(f"{args.file}: matches register entry {verdict.number}")
         return 0
-    print(f"{args.file}: does NOT match register entry {args.number} (altered, or another "
-          "document)")
+    print(f"{args.file}: does NOT match register entry {verdict.number}: {verdict.reason}")
     return EXIT_PROBLEMS
+
+
+def _register_state(entry: RegisterEntry) -> str:
+    from customscreen.paper import register
+
+    if entry.state == register.INTERRUPTED:
+        return "INTERRUPTED: its document was never recorded"
+    if entry.state == register.ISSUING:
+        return "being issued…"
+    return f"sha256 {entry.sha256[:16]}…"
 
 
 def backup(args: argparse.Namespace) -> int:

@@ -217,8 +217,31 @@ def _v3_reason_codes_rebuilds(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v4_register_states(conn: sqlite3.Connection) -> None:
+    """The register's two steps, and the hash of the whole file.
+
+    A number is now committed first as ``issuing``, before its PDF is written,
+    and completed as ``issued`` with both hashes once the file is in place: a
+    crash in between leaves a visible entry instead of a number given to two
+    documents. ``issuer`` names the process completing it (host, pid, start).
+    Rows written before were issued in one transaction, complete by then; the
+    file's hash was not recorded, so it stays NULL.
+    """
+    _script(
+        conn,
+        """
+        ALTER TABLE documents ADD COLUMN state TEXT NOT NULL DEFAULT 'issuing'
+            CHECK (state IN ('issuing', 'issued'));
+        UPDATE documents SET state = 'issued';
+        ALTER TABLE documents ADD COLUMN file_sha256 TEXT;
+        ALTER TABLE documents ADD COLUMN issuer TEXT;
+        """
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_custom_fields_search, _v3_reason_codes_rebuilds,
+    _v4_register_states,
 ]

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from customscreen.demo import seed
-from customscreen.paper import documents, register
+from customscreen.paper import documents, register, verification
 from customscreen.paper.documents.labels import Words
 from customscreen.storage.store import Store
 
@@ -175,7 +175,7 @@ def test_issued_file_matches_its_register_entry(office: Store, tmp_path: Path) -
     assert filed.recipient == "Dupont SARL"
     # The QR's caption prints the hash's first digits on every page.
     assert all(f"SHA-256 {entry.sha256[:16]}" in t for t in pages_text(out))
-    assert register.verify(office, entry.number, out.read_bytes())
+    assert verification.verify(office, entry.number, out.read_bytes())
 
 
 # -- reports -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from customscreen.demo import seed
-from customscreen.paper import documents, register
+from customscreen.paper import documents, register, verification
 from customscreen.paper.register import RegisterEntry
 from customscreen.storage.store import Store
 
@@ -58,6 +58,28 @@ def test_a_failed_render_gives_its_number_back(office: Store) -> None:
         register.issue(office, kind="lettre", contact_id=1, recipient="x", author=None,
                        render=broken, deliver=lambda e, d: None, now=at(2026, 3, 1))
     assert issue(office, at(2026, 3, 1)).number == "2026-0002"
+
+
+def test_a_failure_after_a_later_number_went_out_leaves_no_silent_hole(office: Store) -> None:
+    other_desk = Store(office.path)
+    later: list[RegisterEntry] = []
+
+    def broken(entry: RegisterEntry) -> bytes:
+        # While this desk draws 2026-0001, another desk issues the next number.
+        later.append(issue(other_desk, at(2026, 3, 1)))
+        raise documents.DocumentError("the printer caught fire")
+
+    try:
+        with pytest.raises(documents.DocumentError):
+            register.issue(office, kind="lettre", contact_id=1, recipient="x", author=None,
+                           render=broken, deliver=lambda e, d: None, now=at(2026, 3, 1))
+    finally:
+        other_desk.close()
+    assert later[0].number == "2026-0002"
+    # Giving 2026-0001 back would leave a hole under 2026-0002: it stays, interrupted.
+    assert [(e.number, e.state) for e in register.entries(office)] == [
+        ("2026-0001", register.INTERRUPTED), ("2026-0002", register.ISSUED)]
+    assert issue(office, at(2026, 3, 1)).number == "2026-0003"
 
 
 def test_register_records_who_what_and_when(office: Store) -> None:
@@ -113,7 +135,7 @@ def test_threads_issuing_at_once_get_consecutive_numbers(office: Store,
     for n in range(THREADS):
         for i in range(ISSUES_EACH):
             pdf = (tmp_path / f"desk{n}-{i}.pdf").read_bytes()
-            matches = [e for e in issued if register.verify(office, e.number, pdf)]
+            matches = [e for e in issued if verification.verify(office, e.number, pdf)]
             assert len(matches) == 1  # each file is exactly one register entry
 
 
@@ -144,15 +166,15 @@ def test_verify_recognises_the_issued_file_and_nothing_else(office: Store,
     entry = documents.print_fax(office, 1, "bon-pour-accord",
                                 {"objet": "Entretien", "prix": "120"}, out)
     pdf = out.read_bytes()
-    assert register.verify(office, entry.number, pdf)
+    assert verification.verify(office, entry.number, pdf)
     # One edit anywhere in the first revision (here its metadata) breaks the match.
     first = register.first_revision(pdf)
     tampered = first.replace(b"/Subject", b"/Subjekt", 1) + pdf[len(first):]
-    assert tampered != pdf and not register.verify(office, entry.number, tampered)
-    assert not register.verify(office, "1999-0001", pdf)
+    assert tampered != pdf and not verification.verify(office, entry.number, tampered)
+    assert not verification.verify(office, "1999-0001", pdf)
     other = documents.print_fax(office, 1, "bon-pour-accord", {"objet": "Autre"},
                                 tmp_path / "other.pdf")
-    assert not register.verify(office, other.number, pdf)
+    assert not verification.verify(office, other.number, pdf)
 
 
 def test_the_qr_stamp_leaves_the_hashed_revision_untouched(office: Store,

@@ -13,7 +13,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
 from customscreen import contacts
-from customscreen.paper import register
+from customscreen.paper import register, verification
 from ui import documents_dialog, print_preview, printing
 from ui.documents_dialog import CALLLOG, STATS, DocumentsDialog
 from ui.pdf_pages import PdfPages, PdfPagesError
@@ -192,7 +192,7 @@ def test_fax_preview_is_an_unnumbered_draft_and_saving_issues_it(dialog, desk_st
     assert len(issued) == len(before) + 1
     entry = issued[-1]
     assert entry.kind == "lettre" and entry.author == "Claire"
-    assert register.verify(desk_store, entry.number, (tmp_path / "lettre.pdf").read_bytes())
+    assert verification.verify(desk_store, entry.number, (tmp_path / "lettre.pdf").read_bytes())
     assert entry.number in dialog.status.text()
 
 

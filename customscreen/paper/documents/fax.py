@@ -2,7 +2,8 @@
 
 Everything that can be checked is checked before a number is taken (template,
 fields, contact, output folder); the rest (drawing, writing the file) happens
-inside the register's transaction, so a failure there gives the number back.
+between the register's two steps (``customscreen.paper.register``), so a
+failure there gives the number back, and a crash leaves it interrupted.
 """
 
 from __future__ import annotations
@@ -150,16 +151,18 @@ def prepare(store: Store, contact_id: int, template_name: str, fields: dict[str,
 
 def print_fax(store: Store, contact_id: int, template: str, fields: dict[str, str],
               output: Path, author: str | None = None, region: str = "FR") -> RegisterEntry:
-    """Issue one document: numbered in the register, hashed, stamped, written atomically."""
+    """Issue one document: numbered in the register, stamped, written atomically, hashed."""
     output = Path(output)
     job = prepare(store, contact_id, template, fields, author, region)
     check_output(output)
     written = False
 
-    def deliver(entry: RegisterEntry, content: bytes) -> None:
+    def deliver(entry: RegisterEntry, content: bytes) -> bytes:
         nonlocal written
-        write_atomically(output, stamp.stamp(content, entry.qr_payload, entry.sha256))
+        stamped = stamp.stamp(content, entry.qr_payload, entry.sha256)
+        write_atomically(output, stamped)
         written = True
+        return stamped
 
     recipient = job.band_name
     if job.template.addressed_to_contact and job.recipient.name != job.contact.name:
@@ -171,7 +174,7 @@ def print_fax(store: Store, contact_id: int, template: str, fields: dict[str, st
             deliver=deliver, now=datetime.now().astimezone(),
         )
     except StoreError:
-        # The register did not take the number: the file must not pretend it did.
+        # The register did not record the document: the file must not pretend it is issued.
         if written:
             output.unlink(missing_ok=True)
         raise

@@ -6,6 +6,11 @@ document's first revision, which holds an empty form XObject named
 that one object with the QR code (drawn by reportlab's ``QrCodeWidget``) and
 the first digits of the hash. The first revision's bytes stay as they were,
 so the hash printed in the QR still matches them.
+
+Stamping is a pure function of the first revision, the payload and the hash
+(no clock, no randomness): stamping a first revision again gives the issued
+file byte for byte, which is how ``customscreen.paper.verification`` checks a
+file whose whole hash the register did not record.
 """
 
 from __future__ import annotations
@@ -48,7 +53,8 @@ def place(canvas: Canvas, x: float, y: float) -> None:
     canvas.restoreState()
 
 
-def _qr_operators(payload: str) -> str:
+def qr_operators(payload: str) -> str:
+    """The QR code of ``payload`` as PDF drawing operators (filled rectangles)."""
     widget = QrCodeWidget(payload, barLevel=ERROR_CORRECTION, barWidth=QR_SIZE,
                           barHeight=QR_SIZE)
     ops = ["0 g"]
@@ -81,7 +87,7 @@ def stamp(first_revision: bytes, payload: str, sha256: str) -> bytes:
     ident = re.search(rb"/ID\s*(\[[^\]]*\])", body)
 
     form_number, font_number = int(form.group(1)), size
-    content = f"{_qr_operators(payload)}\n{_caption_operators(sha256)}\n".encode("ascii")
+    content = f"{qr_operators(payload)}\n{_caption_operators(sha256)}\n".encode("ascii")
     out = bytearray(first_revision)
     if not out.endswith(b"\n"):
         out += b"\n"
