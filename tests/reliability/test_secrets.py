@@ -137,6 +137,17 @@ def test_doctor_never_shows_a_kept_password(tmp_path: Path, config_dir: Path) ->
     assert SECRET not in text
 
 
+def test_doctor_says_an_old_database_keeps_a_password_without_showing_it(
+        tmp_path: Path, config_dir: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    with closing(Store(db)) as store:
+        store.set_setting(settings.SOURCES.key, f"sip://201:{SECRET}@127.0.0.1:9")
+    said = run(db, "doctor", "--no-line", env=_env(config_dir), timeout=60)
+    text = " ".join((said.stdout + said.stderr).split())
+    assert "the line sip://201:***@127.0.0.1:9 keeps its password in the database" in text
+    assert SECRET not in text
+
+
 def test_an_old_database_holding_a_password_loses_it_at_the_next_start(
         tmp_path: Path, config_dir: Path) -> None:
     db = tmp_path / "journal.sqlite"
