@@ -109,3 +109,30 @@ def test_a_line_saved_by_the_dialog_still_registers_through_listen(
             listener.kill()
     assert (line["event"], line["state"]) == ("line", "up"), line
     assert "ps shows the password" not in listener.stderr(), "no password was typed"
+
+
+def test_a_password_that_cannot_be_kept_apart_is_not_saved_at_all(
+        qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import settings_dialog
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the password folder would go")
+    monkeypatch.setenv("CUSTOMSCREEN_CONFIG_DIR", str(blocked))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    told: list[str] = []
+    monkeypatch.setattr(settings_dialog.QMessageBox, "warning",
+                        lambda parent, title, text: told.append(text))
+    try:
+        dialog = SettingsDialog(store)
+        qtbot.addWidget(dialog)
+        dialog.lines.sources.setPlainText(f"sip://201:{SECRET}@pbx.local")
+        dialog.accept()
+        with pytest.raises(passwords.PasswordError, match="201@pbx.local"):
+            settings.set_sources(store, [f"sip://201:{SECRET}@pbx.local"])
+    finally:
+        keyring.set_keyring(previous)
+    assert len(told) == 1 and "cannot keep the password of 201@pbx.local apart" in told[0]
+    assert dialog.result() != dialog.DialogCode.Accepted, "the dialog stays open"
+    assert settings.sources(store) == []
+    assert SECRET.encode() not in _raw(store)
