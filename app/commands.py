@@ -66,12 +66,17 @@ def listen(args: argparse.Namespace) -> int:
     from customscreen.care.chores import Chores
     from telephony.source import SourceError, open_source
 
+    warning = passwords.shown_by_ps(args.sources)
+    if warning:
+        print(f"customscreen: {warning}", file=sys.stderr)
     owner = ownership.claim(db_path(args))
     if isinstance(owner, ownership.Held):
         print(f"customscreen: {owner.explain()}; open the desk read-only or stop that process",
               file=sys.stderr)
         return EXIT_FAILED
     store = open_store(args)
+    for said in settings.move_passwords_out(store):
+        print(f"customscreen: {said}", file=sys.stderr)
     mode = Mode(args.mode or settings.get(store, settings.MODE))
     board = Switchboard(store, region_of(args, store), mode, user=args.user)
     done = threading.Event()

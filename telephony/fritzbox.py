@@ -24,7 +24,7 @@ from telephony.backoff import Backoff
 from telephony.events import Answered, CallerId, Ended, Event, Outcome, Presentation, Ring
 from telephony.lines import LineSplitter
 from telephony.running import LineTrouble, ReconnectingLine
-from telephony.source import Clock, SourceError, local_now, parse_url
+from telephony.source import Clock, SourceError, local_now, mask_password, parse_url
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +261,8 @@ class FritzBoxLine(ReconnectingLine):
 
 
 def open_url(url: str, clock: Clock = local_now) -> FritzBoxLine:
+    shown = mask_password(url)  # the password, if any, never in a message
     parts = parse_url(url)
     if not parts.hostname:
-        raise SourceError(f"{url!r}: expected fritzbox://HOST[:PORT] (the port is usually 1012)")
+        raise SourceError(f"{shown!r}: expected fritzbox://HOST[:PORT] (the port is usually 1012)")
     return FritzBoxLine(url, parts.hostname, parts.port or DEFAULT_PORT, clock)

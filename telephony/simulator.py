@@ -23,7 +23,7 @@ from urllib.parse import parse_qs
 
 from telephony.events import Answered, CallerId, Ended, Outcome, Presentation, Ring
 from telephony.running import ThreadedSource
-from telephony.source import Clock, Emit, SourceError, local_now, parse_url
+from telephony.source import Clock, Emit, SourceError, local_now, mask_password, parse_url
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,7 @@ class DemoLine(ThreadedSource):
 
 
 def open_url(url: str, clock: Clock = local_now) -> DemoLine:
+    shown = mask_password(url)  # the password, if any, never in a message
     parts = parse_url(url)
     query = parse_qs(parts.query or (parts.path.split("?", 1)[1] if "?" in parts.path else ""))
     try:
@@ -120,7 +121,7 @@ def open_url(url: str, clock: Clock = local_now) -> DemoLine:
         ring = float(query.get("ring", ["1.5"])[0])
         calls = int(query["calls"][0]) if "calls" in query else None
     except ValueError as exc:
-        raise SourceError(f"{url!r}: bad demo parameter ({exc})") from None
+        raise SourceError(f"{shown!r}: bad demo parameter ({exc})") from None
     if interval < 0 or ring < 0 or (calls is not None and calls < 0):
-        raise SourceError(f"{url!r}: demo parameters must not be negative")
+        raise SourceError(f"{shown!r}: demo parameters must not be negative")
     return DemoLine(url, interval=interval, ring=ring, calls=calls, clock=clock)

@@ -9,6 +9,7 @@ that a SIP user agent can still send 302 instead of 180.
 from __future__ import annotations
 
 import importlib
+import re
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -62,12 +63,28 @@ class Source(ABC):
         return mask_password(self.url)
 
 
+#: ``scheme://user:password@``, wherever it stands in a text (``--line=sip://…``), and
+#: whatever the password holds that ``urlsplit`` would stop at (a ``/``, an IPv6
+#: bracket left open). The password runs to the next ``@``, never past ``?`` or ``#``,
+#: so ``sip://pbx:5060?voicemail=sip:*97@pbx`` is left as it is.
+_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s]*):[^@?#\s]*@")
+
+
 def mask_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return parts._replace(netloc=netloc).geturl()
+    """``url`` with its password, if any, shown as ``***``: for every message and log.
+
+    ``urlsplit`` first, because it takes a password holding ``@`` as a whole
+    (``sip://201:s3c@ret@pbx``); then the pattern, for what ``urlsplit`` misses.
+    """
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        password = None
+    if password is not None:
+        netloc = parts.netloc.replace(f":{password}@", ":***@", 1)
+        url = url.replace(parts.netloc, netloc, 1)
+    return _USERINFO.sub(r"\g<head>:***@", url)
 
 
 # scheme -> "module:factory". Imported lazily so that a headless journal on a
@@ -87,32 +104,34 @@ def schemes() -> list[str]:
 
 def parse_url(url: str) -> SplitResult:
     """Split a source URL, or say clearly why it is not one."""
+    shown = mask_password(url)  # the password, if any, never in a message
     if not url or ":" not in url:
         raise SourceError(
-            f"{url!r} is not a source URL; expected one of "
+            f"{shown!r} is not a source URL; expected one of "
             + ", ".join(f"{s}:…" for s in schemes())
         )
     try:
         parts = urlsplit(url)
         parts.port  # noqa: B018 - urlsplit validates the port lazily
     except ValueError as exc:
-        raise SourceError(f"{url!r}: {exc}") from None
+        raise SourceError(f"{shown!r}: {exc}") from None
     return parts
 
 
 def open_source(url: str, clock: Clock = local_now) -> Source:
     """Open a source from its URL (``modem:/dev/ttyUSB0``, ``sip-listen://…``, ``demo:``)."""
+    shown = mask_password(url)  # the password, if any, never in a message
     parts = parse_url(url)
     target = _FACTORIES.get(parts.scheme.lower())
     if target is None:
         raise SourceError(
-            f"{url!r}: unknown line type {parts.scheme!r}; expected one of "
+            f"{shown!r}: unknown line type {parts.scheme!r}; expected one of "
             + ", ".join(schemes())
         )
     module_name, factory_name = target.split(":")
     try:
         module = importlib.import_module(module_name)
     except ImportError as exc:
-        raise SourceError(f"{url!r}: the {parts.scheme} line is not available ({exc})") from None
+        raise SourceError(f"{shown!r}: the {parts.scheme} line is not available ({exc})") from None
     factory = getattr(module, factory_name)
     return factory(url, clock=clock)

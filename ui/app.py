@@ -47,11 +47,15 @@ def run_desk(db_path: Path, region: str | None) -> int:
             store.close()
             return 0  # closed before the end: nothing configured, nothing started
         language.apply(settings.get(store, settings.LANGUAGE))
+    # Before the chores start: the backup they may take at once must not have it.
+    moved = settings.move_passwords_out(store)
     user = choose_user(store)
     desk = Desk(store, numbers.default_region(region, settings.get(store, settings.REGION)), user,
                 language)
     desk.window.show()
     desk.start()
+    for said in moved:
+        desk.chores_report(said)
     desk.warn(desk.open_sources(settings.sources(store)))
     try:
         return app.exec()

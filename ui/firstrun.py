@@ -17,12 +17,22 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget, QWizard
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
+from customscreen.care import passwords
 from customscreen.storage import settings, users
 from customscreen.storage.store import Store
 from ui import i18n
-from ui.firstrun_answers import DEMO, FRITZBOX, MODEM, SIP, Answers, needs_first_run, save_answers
+from ui.firstrun_answers import (
+    DEMO,
+    FRITZBOX,
+    MODEM,
+    SIP,
+    Answers,
+    needs_first_run,
+    save_answers,
+    sip_account,
+)
 from ui.firstrun_line import LinePage
 from ui.firstrun_pages import BusinessPage, LanguagePage, Page, UsersPage, country_name
 
@@ -135,7 +145,7 @@ class FirstRunWizard(QWizard):
         }[answers.line]
         where = {
             MODEM: answers.modem_port,
-            SIP: f"{answers.sip_user}@{answers.sip_server}",
+            SIP: sip_account(answers),  # never the password, even pasted in a field
             FRITZBOX: answers.fritzbox_host,
             DEMO: "",
         }[answers.line]
@@ -163,7 +173,12 @@ class FirstRunWizard(QWizard):
         )
 
     def accept(self) -> None:
-        save_answers(self.store, self.answers())
+        try:
+            save_answers(self.store, self.answers())
+        except passwords.PasswordError as exc:  # nowhere to keep it: nothing written
+            QMessageBox.warning(
+                self, QCoreApplication.translate("FirstRun", "SIP password"), str(exc))
+            return
         super().accept()
 
 

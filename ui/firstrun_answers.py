@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
+from customscreen.care import passwords
 from customscreen.storage import settings, users
 from customscreen.storage.store import Store
 
@@ -55,17 +56,52 @@ def source_url(answers: Answers) -> str:
     if answers.line == MODEM:
         return f"modem:{answers.modem_port.strip()}?profile=auto"
     if answers.line == SIP:
-        return f"sip://{quote(answers.sip_user.strip(), safe='')}@{answers.sip_server.strip()}"
+        user, _, server = _sip_fields(answers)
+        return f"sip://{quote(user, safe='')}@{server}"
     if answers.line == FRITZBOX:
         return f"fritzbox://{answers.fritzbox_host.strip()}:1012"
     return "demo:"
 
 
+def sip_account(answers: Answers) -> str:
+    """``201@pbx.local``: the SIP account as the wizard's summary shows it, no password."""
+    user, _, server = _sip_fields(answers)
+    return f"{user}@{server}"
+
+
+def _sip_fields(answers: Answers) -> tuple[str, str, str]:
+    """(user, password, server) as typed, whichever fields they were typed in.
+
+    People paste the whole account into the Server field, as their PBX's
+    sheet writes it (``sip://201:secret@pbx.local``, ``201:secret@pbx.local``):
+    it gives the user and password the other fields leave empty, and never
+    goes into the line's address with them.
+    """
+    server = answers.sip_server.strip()
+    if server.lower().startswith("sip:"):
+        server = server[len("sip:"):].lstrip("/")
+    user, password = answers.sip_user.strip(), answers.sip_password
+    if "@" in server:
+        typed, _, server = server.rpartition("@")
+        typed_user, _, typed_password = typed.partition(":")
+        user = user or unquote(typed_user)
+        password = password or unquote(typed_password)
+    return user, password, server
+
+
 def save_answers(store: Store, answers: Answers) -> None:
-    """Write the configuration, the users and that the first run is done, in one transaction."""
+    """Write the configuration, the users and that the first run is done, in one transaction.
+
+    A SIP password goes to the keyring (or the private file) through
+    ``passwords.take_from_url``, never to the database; if it cannot be kept,
+    ``passwords.PasswordError`` is raised and nothing is written.
+    """
     url = source_url(answers)
     if answers.line == SIP:
-        url = _keep_sip_password(url, answers)
+        user, password, server = _sip_fields(answers)
+        if password:
+            url = passwords.take_from_url(
+                f"sip://{quote(user, safe='')}:{quote(password, safe='')}@{server}")
     values: dict[settings.Setting[Any], object] = {
         setting: answers.business.get(setting, "").strip() for setting in ASKED}
     values |= {
@@ -84,20 +120,3 @@ def save_answers(store: Store, answers: Answers) -> None:
         from customscreen.care import autostart
 
         autostart.enable()
-
-
-def _keep_sip_password(url: str, answers: Answers) -> str:
-    """The password goes to the keyring (``customscreen.care.passwords``), never the database.
-
-    An install without that module keeps it in the URL, as the line expects.
-    """
-    try:
-        from customscreen.care import passwords
-    except ImportError:
-        user, rest = url.removeprefix("sip://").split("@", 1)
-        return f"sip://{user}:{quote(answers.sip_password, safe='')}@{rest}"
-    passwords.set_sip_password(
-        answers.sip_user.strip(), answers.sip_server.strip(), answers.sip_password
-    )
-    return url
-

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from customscreen.calls import schedule
-from customscreen.care import autostart
+from customscreen.care import autostart, passwords
 from customscreen.storage import settings, users
 from customscreen.storage.store import Store
 from ui.settings_lines import LinesPage
@@ -160,6 +160,11 @@ class SettingsDialog(QDialog):
         except settings.SettingError:
             QMessageBox.warning(self, self.tr("Default region"), self.tr(
                 "Write the country of the line in two letters, such as FR or BE."))
+            return
+        try:
+            self.lines.keep_passwords_apart()
+        except passwords.PasswordError as exc:
+            QMessageBox.warning(self, self.tr("SIP password"), str(exc))
             return
         settings.set_many(self.store, self.values())
         if not self.autostart.isHidden() and self.autostart.isChecked() != autostart.is_enabled():

@@ -43,9 +43,16 @@ class LinesPage(QWidget):
     def __init__(self, urls: list[str]) -> None:
         super().__init__()
         self.sources = QPlainTextEdit("\n".join(urls))
-        self.sources.setPlaceholderText("modem:/dev/ttyUSB0\nsip://user:secret@pbx.local\n"
+        # No password in the example: the settings are in the database, which
+        # goes to backups; a password is kept apart (customscreen.care.passwords).
+        self.sources.setPlaceholderText("modem:/dev/ttyUSB0\nsip://201@pbx.local\n"
                                         "fritzbox://192.168.178.1:1012\ndemo:")
         self.sources.setMaximumHeight(110)
+        self.password_hint = QLabel(self.tr(
+            "SIP passwords are kept apart from the settings, in the system keyring or a "
+            "file only you can read: one typed in an address is moved there when you "
+            "press OK, and the address is saved without it."))
+        self.password_hint.setWordWrap(True)
 
         self.port = QComboBox()
         self.port.setEditable(True)
@@ -97,6 +104,7 @@ class LinesPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Lines, one address a line:")))
         layout.addWidget(self.sources)
+        layout.addWidget(self.password_hint)
         layout.addWidget(modem)
         layout.addWidget(sip)
         layout.addWidget(fritz)
@@ -105,6 +113,17 @@ class LinesPage(QWidget):
 
     def urls(self) -> list[str]:
         return [u.strip() for u in self.sources.toPlainText().splitlines() if u.strip()]
+
+    def keep_passwords_apart(self) -> list[str]:
+        """The lines to save: a password typed in one goes to the keyring, not the settings.
+
+        The field then shows the addresses as saved. Raises
+        ``passwords.PasswordError`` when a password cannot be kept.
+        """
+        urls = [passwords.take_from_url(url) for url in self.urls()]
+        if urls != self.urls():
+            self.sources.setPlainText("\n".join(urls))
+        return urls
 
     def _append(self, url: str | None) -> None:
         if url and url not in self.urls():

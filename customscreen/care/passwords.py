@@ -138,6 +138,71 @@ def with_password(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
+def take_from_url(url: str) -> str:
+    """Keep the password of ``sip://201:secret@pbx`` apart; returns ``sip://201@pbx``.
+
+    The rule for every way a line reaches the settings (the settings dialog,
+    the first-run wizard, ``settings.set_sources``, a database from an older
+    version): the URL is saved without its password, which goes where
+    ``customscreen password set`` puts it, and :func:`with_password` puts it
+    back when the line is opened. Other URLs are returned as they are. A
+    masked ``***`` (an address copied from a message) is dropped, not kept.
+    Raises :class:`PasswordError` when the password cannot be kept (a full or
+    read-only disk): better nothing saved than the password in the database.
+    """
+    if not url.lower().startswith("sip:"):
+        return url
+    try:
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:
+        password = None
+    if password is not None and parts.username:
+        user, host = unquote(parts.username), parts.hostname or ""
+        if unquote(password) not in ("", "***"):
+            try:
+                set_sip_password(user, host, unquote(password))
+            except OSError as exc:
+                raise PasswordError(
+                    f"cannot keep the password of {user}@{host} apart ({exc}); nothing saved"
+                ) from None
+        account = parts.netloc.rpartition("@")
+        url = url.replace(parts.netloc, f"{parts.username}@{account[2]}", 1)
+    # What urlsplit cannot read (a "/" in the password, a bracket left open)
+    # names no account to keep it for: dropped rather than saved. Such a URL
+    # does not open anyway, and says why when the line is tried.
+    return _without_password(url)
+
+
+def _without_password(url: str) -> str:
+    from telephony.source import mask_password
+
+    return mask_password(url).replace(":***@", "@", 1)
+
+
+def shown_by_ps(urls: list[str]) -> str | None:
+    """The warning for lines given with their password on the command line, or None.
+
+    Every user of the computer sees a process's arguments (``ps``, the task
+    manager); the way out is to keep the password apart and give the URL
+    without it, which ``listen`` completes from where it is kept.
+    """
+    from telephony.source import mask_password
+
+    typed = [url for url in urls if mask_password(url) != url]
+    if not typed:
+        return None
+    shown = mask_password(typed[0])
+    try:
+        parts = urlsplit(shown)
+        account = f"{unquote(parts.username or 'USER')}@{parts.hostname or 'PBX'}"
+    except ValueError:
+        account = "USER@PBX"
+    return (f"warning: ps shows the password in {shown} to every user of this computer; "
+            f"keep it apart with `customscreen password set {account}` "
+            f"and give the line as {_without_password(typed[0])}")
+
+
 # -- the private file ---------------------------------------------------------------
 
 

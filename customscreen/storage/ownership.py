@@ -180,8 +180,14 @@ def _read_details(handle: IO[str], what: str) -> Held:
 
 
 def _command_line() -> str:
-    """How the person started us, as they would type it: ``customscreen listen modem:…``."""
-    args = list(sys.argv)
+    """How the person started us, as they would type it: ``customscreen listen modem:…``.
+
+    A password in a line's URL is masked (``sip://201:***@pbx``): the owner file
+    is readable by others, and its command line is shown in their refusals.
+    """
+    from telephony.source import mask_password
+
+    args = [mask_password(arg) for arg in sys.argv]
     if args and Path(args[0]).name in ("__main__.py", "customscreen"):
         args[0] = "customscreen"
     return " ".join(args)

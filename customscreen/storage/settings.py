@@ -27,7 +27,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 from typing import Any, Generic, TypeVar
+from urllib.parse import unquote, urlsplit
 
+from customscreen.care import passwords
 from customscreen.storage.setting_kinds import (
     Choice,
     Count,
@@ -201,7 +203,7 @@ def problem(store: Store, setting: Setting[Any]) -> str | None:
 
 def put(store: Store, setting: Setting[T], value: T) -> None:
     """Write one setting; ``SettingError`` if it does not take ``value``."""
-    store.set_setting(setting.key, encode(setting, value))
+    store.set_setting(setting.key, encode(setting, _kept_apart(setting, value)))
 
 
 def set_many(store: Store, values: Mapping[Setting[Any], Any]) -> None:
@@ -209,7 +211,8 @@ def set_many(store: Store, values: Mapping[Setting[Any], Any]) -> None:
 
     Every value is checked before the first is written.
     """
-    texts = {setting.key: encode(setting, value) for setting, value in values.items()}
+    texts = {setting.key: encode(setting, _kept_apart(setting, value))
+             for setting, value in values.items()}
     with store.transaction():
         for key, text in texts.items():
             store.set_setting(key, text)
@@ -222,6 +225,63 @@ def encode(setting: Setting[T], value: T) -> str:
         return setting.kind.encode(value)
     except ValueError:
         raise SettingError(f"{setting.key} takes {_plain(setting)}, not {value!r}") from None
+
+
+def _kept_apart(setting: Setting[T], value: T) -> T:
+    """The lines without their SIP passwords, which go to the keyring or the private file.
+
+    The settings are in the database, and the database is copied to backups
+    and USB keys: however the lines are set, a password never goes with them
+    (``passwords.take_from_url``). Raises ``passwords.PasswordError`` when one
+    cannot be kept apart, before anything is written.
+    """
+    if setting is SOURCES and isinstance(value, list):
+        return [passwords.take_from_url(url) if isinstance(url, str) else url
+                for url in value]  # type: ignore[return-value]
+    return value
+
+
+#: How to put ``secure_delete`` back as it was (0, 1 or 2: off, on, fast).
+_SECURE_DELETE = {1: "PRAGMA secure_delete = ON", 2: "PRAGMA secure_delete = FAST"}
+
+
+def move_passwords_out(store: Store) -> list[str]:
+    """Once at start: a database from an older version may hold ``sip://201:secret@…``.
+
+    The password is moved where ``password set`` keeps it, the line stays
+    without it, and the freed bytes are zeroed (``secure_delete``) and the WAL
+    folded in, so that neither the file nor the next backup has it. Returns
+    what was done, one sentence per account, for the desk or ``listen`` to say;
+    a password that cannot be kept apart now stays, and is said so.
+    """
+    urls = sources(store)
+    said, kept = [], []
+    for url in urls:
+        try:
+            without = passwords.take_from_url(url)
+        except passwords.PasswordError as exc:
+            said.append(str(exc).replace("; nothing saved", "; it stays in the settings"))
+            without = url
+        if without != url:
+            said.append(f"moved the password of {_account(without)} out of the settings "
+                        f"to {passwords.where()}")
+        kept.append(without)
+    if kept == urls:
+        return said
+    with store.transaction() as conn:
+        before = conn.execute("PRAGMA secure_delete").fetchone()[0]
+        conn.execute("PRAGMA secure_delete = ON")
+        try:
+            put(store, SOURCES, kept)
+        finally:
+            conn.execute(_SECURE_DELETE.get(before, "PRAGMA secure_delete = OFF"))
+    store.query("PRAGMA wal_checkpoint(TRUNCATE)")
+    return said
+
+
+def _account(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{unquote(parts.username or '')}@{parts.hostname or ''}"
 
 
 def _known(setting: Setting[T]) -> Setting[T]:

@@ -3,17 +3,17 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/app.py" line="70" />
+        <location filename="../../ui/app.py" line="74" />
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="73" />
+        <location filename="../../ui/app.py" line="77" />
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="74" />
+        <location filename="../../ui/app.py" line="78" />
         <source>Another CustomScreen journals the calls of this database:
 %1
 
@@ -1252,161 +1252,171 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="55" />
+        <location filename="../../ui/firstrun.py" line="65" />
         <source>Ready</source>
         <translation>C'est prêt</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="57" />
+        <location filename="../../ui/firstrun.py" line="67" />
         <source>Finish writes this configuration and opens the desk.</source>
         <translation>Terminer enregistre ces réglages et ouvre le poste.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="62" />
+        <location filename="../../ui/firstrun.py" line="72" />
         <source>&amp;Start CustomScreen when I log in</source>
         <translation>&amp;Démarrer CustomScreen à l'ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="103" />
-        <location filename="../../ui/firstrun.py" line="108" />
+        <location filename="../../ui/firstrun.py" line="113" />
+        <location filename="../../ui/firstrun.py" line="118" />
         <source>CustomScreen — first start</source>
         <translation>CustomScreen — premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="131" />
+        <location filename="../../ui/firstrun.py" line="141" />
         <source>modem on %1</source>
         <translation>modem sur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="132" />
+        <location filename="../../ui/firstrun.py" line="142" />
         <source>SIP account %1</source>
         <translation>compte SIP %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="133" />
+        <location filename="../../ui/firstrun.py" line="143" />
         <source>FRITZ!Box at %1</source>
         <translation>FRITZ!Box à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="134" />
+        <location filename="../../ui/firstrun.py" line="144" />
         <source>the demo line</source>
         <translation>la ligne de démonstration</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="145" />
+        <location filename="../../ui/firstrun.py" line="155" />
         <source>Language: %1</source>
         <translation>Langue : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="146" />
+        <location filename="../../ui/firstrun.py" line="156" />
         <source>Business: %1</source>
         <translation>Entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="149" />
+        <location filename="../../ui/firstrun.py" line="159" />
         <source>Country of the line: %1</source>
         <translation>Pays de la ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="152" />
+        <location filename="../../ui/firstrun.py" line="162" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="155" />
+        <location filename="../../ui/firstrun.py" line="165" />
         <source>Users: %1</source>
         <translation>Utilisateurs : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="159" />
+        <location filename="../../ui/firstrun.py" line="169" />
         <source>You can change all of this later in the settings.</source>
         <translation>Tout cela se modifie ensuite dans les réglages.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun.py" line="180" />
+        <source>SIP password</source>
+        <translation>Mot de passe SIP</translation>
     </message>
 </context>
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../ui/settings_lines.py" line="54" />
+        <location filename="../../ui/settings_lines.py" line="52" />
+        <source>SIP passwords are kept apart from the settings, in the system keyring or a file only you can read: one typed in an address is moved there when you press OK, and the address is saved without it.</source>
+        <translation>Les mots de passe SIP sont gardés à part des réglages, dans le trousseau du système ou un fichier lisible par vous seul : celui tapé dans une adresse y est déplacé quand vous validez, et l'adresse est enregistrée sans lui.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_lines.py" line="61" />
         <source>Add &amp;modem</source>
         <translation>Ajouter le &amp;modem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="62" />
+        <location filename="../../ui/settings_lines.py" line="69" />
         <source>Add &amp;SIP line</source>
         <translation>Ajouter la ligne &amp;SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="64" />
+        <location filename="../../ui/settings_lines.py" line="71" />
         <source>&amp;Test</source>
         <translation>&amp;Tester</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="71" />
+        <location filename="../../ui/settings_lines.py" line="78" />
         <source>Add &amp;FRITZ!Box</source>
         <translation>Ajouter la &amp;FRITZ!Box</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="76" />
+        <location filename="../../ui/settings_lines.py" line="83" />
         <source>Modem</source>
         <translation>Modem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="80" />
+        <location filename="../../ui/settings_lines.py" line="87" />
         <source>SIP account</source>
         <translation>Compte SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="82" />
+        <location filename="../../ui/settings_lines.py" line="89" />
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="83" />
+        <location filename="../../ui/settings_lines.py" line="90" />
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="84" />
+        <location filename="../../ui/settings_lines.py" line="91" />
         <source>PBX:</source>
         <translation>Standard (PBX) :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="85" />
+        <location filename="../../ui/settings_lines.py" line="92" />
         <source>Voicemail:</source>
         <translation>Messagerie :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="92" />
+        <location filename="../../ui/settings_lines.py" line="99" />
         <source>FRITZ!Box</source>
         <translation>FRITZ!Box</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="98" />
+        <location filename="../../ui/settings_lines.py" line="105" />
         <source>Lines, one address a line:</source>
         <translation>Lignes, une adresse par ligne :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="140" />
+        <location filename="../../ui/settings_lines.py" line="159" />
         <source>Type the PBX address first.</source>
         <translation>Saisissez d'abord l'adresse du standard.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="157" />
+        <location filename="../../ui/settings_lines.py" line="176" />
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="169" />
+        <location filename="../../ui/settings_lines.py" line="188" />
         <source>The line is up: the PBX accepted the account.</source>
         <translation>La ligne est active : le standard a accepté le compte.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="171" />
+        <location filename="../../ui/settings_lines.py" line="190" />
         <source>No answer from the PBX: %1</source>
         <translation>Pas de réponse du standard : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="172" />
+        <location filename="../../ui/settings_lines.py" line="191" />
         <source>nothing received</source>
         <translation>rien reçu</translation>
     </message>
@@ -1869,6 +1879,11 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <location filename="../../ui/settings_dialog.py" line="162" />
         <source>Write the country of the line in two letters, such as FR or BE.</source>
         <translation>Écrivez le pays de la ligne en deux lettres, par exemple FR ou BE.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="167" />
+        <source>SIP password</source>
+        <translation>Mot de passe SIP</translation>
     </message>
 </context>
 <context>

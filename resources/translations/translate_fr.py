@@ -325,6 +325,14 @@ FR = {
     "Users: %1": "Utilisateurs : %1",
     "You can change all of this later in the settings.":
         "Tout cela se modifie ensuite dans les réglages.",
+    # -- issue 13: secrets
+    "SIP password": "Mot de passe SIP",
+    "SIP passwords are kept apart from the settings, in the system keyring or a file only "
+    "you can read: one typed in an address is moved there when you press OK, and the "
+    "address is saved without it.":
+        "Les mots de passe SIP sont gardés à part des réglages, dans le trousseau du système "
+        "ou un fichier lisible par vous seul : celui tapé dans une adresse y est déplacé quand "
+        "vous validez, et l'adresse est enregistrée sans lui.",
 }
 
 

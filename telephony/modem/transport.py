@@ -33,7 +33,7 @@ from telephony.modem.lines import ModemLines
 from telephony.modem.parser import ModemParser
 from telephony.modem.profiles import PROFILES, CallerIdWatch, InitDialogue, country_code
 from telephony.running import LineTrouble, ReconnectingLine
-from telephony.source import Clock, SourceError, local_now
+from telephony.source import Clock, SourceError, local_now, mask_password
 
 DEFAULT_BAUD = 115200
 #: How long one read waits for a byte. It is also how often ``tick`` ends calls
@@ -200,21 +200,23 @@ def list_ports() -> list[tuple[str, str]]:
 
 def parse_modem_url(url: str) -> ModemSettings:
     """Read a ``modem:`` URL, or raise ``SourceError`` saying what is wrong."""
+    shown = mask_password(url)  # the password, if any, never in a message
     scheme, sep, rest = url.partition(":")
     if not sep or scheme.lower() != "modem":
-        raise SourceError(f"{url!r} is not a modem URL; expected modem:/dev/ttyUSB0 or modem:COM3")
+        raise SourceError(
+            f"{shown!r} is not a modem URL; expected modem:/dev/ttyUSB0 or modem:COM3")
     # Parsed by hand, not with urlsplit: "#" (AT#CID=1) would start a fragment
     # and parse_qs would turn the "+" of AT+VCID=1 into a space.
     path, _, query = rest.partition("?")
     device = unquote(path[2:] if path.startswith("//") and "://" not in path else path)
     if not device:
-        raise SourceError(f"{url!r}: no serial port; write e.g. modem:/dev/ttyUSB0 or modem:COM3")
+        raise SourceError(f"{shown!r}: no serial port; write e.g. modem:/dev/ttyUSB0 or modem:COM3")
     values: dict[str, str] = {}
     for item in _PARAMETER_SPLIT.split(query) if query else []:
         name, eq, value = item.partition("=")
         if name not in PARAMETERS or not eq:
             raise SourceError(
-                f"{url!r}: unknown modem parameter {name!r}; known: {', '.join(PARAMETERS)}"
+                f"{shown!r}: unknown modem parameter {name!r}; known: {', '.join(PARAMETERS)}"
             )
         values[name] = unquote(value)
     return ModemSettings(
@@ -230,7 +232,8 @@ def _baud(url: str, value: str | None) -> int:
     if value is None:
         return DEFAULT_BAUD
     if not value.isdigit() or int(value) <= 0:
-        raise SourceError(f"{url!r}: baud must be a positive number such as 115200, not {value!r}")
+        raise SourceError(f"{mask_password(url)!r}: baud must be a positive number "
+                          f"such as 115200, not {value!r}")
     return int(value)
 
 
@@ -238,7 +241,7 @@ def _profile(url: str, value: str) -> str:
     profile = value.lower()
     if profile != "auto" and profile not in PROFILES:
         raise SourceError(
-            f"{url!r}: unknown modem profile {value!r}; use auto or one of "
+            f"{mask_password(url)!r}: unknown modem profile {value!r}; use auto or one of "
             + ", ".join(sorted(PROFILES))
         )
     return profile
@@ -249,7 +252,7 @@ def _country(url: str, value: str | None) -> str | None:
         return None
     if country_code(value) is None:
         raise SourceError(
-            f"{url!r}: no modem country code known for {value!r}; leave country out "
+            f"{mask_password(url)!r}: no modem country code known for {value!r}; leave country out "
             "to keep the modem's own setting, or use e.g. FR, US, UK, DE"
         )
     return value.upper()
@@ -262,7 +265,8 @@ def _init(url: str, value: str | None) -> tuple[str, ...]:
     bad = [command for command in commands if not command.upper().startswith("AT")]
     if not commands or bad:
         raise SourceError(
-            f"{url!r}: init must be AT commands separated by ';' (e.g. ATZ;AT+VCID=1), "
+            f"{mask_password(url)!r}: init must be AT commands separated by ';' "
+            "(e.g. ATZ;AT+VCID=1), "
             f"not {value!r}"
         )
     return commands

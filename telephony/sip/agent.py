@@ -33,7 +33,7 @@ from telephony.sip.registration import (
     Registration,
 )
 from telephony.sip.uri import parse_uri
-from telephony.source import Clock, SourceError, local_now, parse_url
+from telephony.source import Clock, SourceError, local_now, mask_password, parse_url
 
 log = logging.getLogger(__name__)
 
@@ -320,36 +320,37 @@ def _networks(text: str, url: str) -> tuple[Network, ...]:
     try:
         return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in text.split(",") if p)
     except ValueError as exc:
-        raise SourceError(f"{url!r}: bad allow list ({exc})") from None
+        raise SourceError(f"{mask_password(url)!r}: bad allow list ({exc})") from None
 
 
 def _hostport(text: str, default_host: str, url: str) -> tuple[str, int]:
     host, _, port = text.rpartition(":") if text.count(":") == 1 or "]" in text else ("", "", text)
     host = host.strip("[]") or default_host
     if not port.isdigit() or int(port) > 65535:
-        raise SourceError(f"{url!r}: bad address {text!r}; expected HOST:PORT")
+        raise SourceError(f"{mask_password(url)!r}: bad address {text!r}; expected HOST:PORT")
     return host, int(port)
 
 
 def parse_line_url(url: str) -> LineConfig:
     """Turn a ``sip:`` or ``sip-listen:`` URL into a :class:`LineConfig`, or say what is wrong."""
+    shown = mask_password(url)  # the password, if any, never in a message
     parts = parse_url(url)
     query = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
     unknown = set(query) - {"bind", "transport", "voicemail", "expires", "divert", "allow"}
     if unknown:
-        raise SourceError(f"{url!r}: unknown parameter(s) {', '.join(sorted(unknown))}")
+        raise SourceError(f"{shown!r}: unknown parameter(s) {', '.join(sorted(unknown))}")
     transport = query.get("transport", "udp").lower()
     if transport not in ("udp", "tcp"):
-        raise SourceError(f"{url!r}: transport must be udp or tcp, not {transport!r}")
+        raise SourceError(f"{shown!r}: transport must be udp or tcp, not {transport!r}")
     voicemail = query.get("voicemail") or None
     if voicemail is not None:
         try:
             parse_uri(voicemail)
         except SipProtocolError as exc:
-            raise SourceError(f"{url!r}: bad voicemail URI ({exc})") from None
+            raise SourceError(f"{shown!r}: bad voicemail URI ({exc})") from None
     divert = query.get("divert")
     if divert not in (None, "486", "603"):
-        raise SourceError(f"{url!r}: divert must be 486 or 603, not {divert!r}")
+        raise SourceError(f"{shown!r}: divert must be 486 or 603, not {divert!r}")
     divert_status = int(divert) if divert else None
     if parts.scheme.lower() == "sip-listen":
         netloc = parts.netloc or "127.0.0.1:5060"
@@ -358,10 +359,10 @@ def parse_line_url(url: str) -> LineConfig:
         allow = _networks(query.get("allow") or ",".join(LOOPBACK), url)
         return LineConfig(bind, transport, None, voicemail, divert_status, allow)
     if not parts.username or parts.password is None or not parts.hostname:
-        raise SourceError(f"{url!r}: expected sip://USER:PASSWORD@PBX[:PORT]")
+        raise SourceError(f"{shown!r}: expected sip://USER:PASSWORD@PBX[:PORT]")
     expires_text = query.get("expires", "300")
     if not expires_text.isdigit() or not 60 <= int(expires_text) <= 86400:
-        raise SourceError(f"{url!r}: expires must be 60 to 86400 seconds")
+        raise SourceError(f"{shown!r}: expires must be 60 to 86400 seconds")
     account = Account(unquote(parts.username), unquote(parts.password), parts.hostname,
                       parts.port, transport, int(expires_text))
     bind = _hostport(query.get("bind", "0.0.0.0:0"), "0.0.0.0", url)
