@@ -11,10 +11,9 @@ from app.process import EXIT_FAILED, EXIT_PROBLEMS, db_path, wait_until_stopped
 from customscreen import contacts
 from customscreen.calls import journal
 from customscreen.calls.routing import Mode
-from customscreen.care import passwords
 from customscreen.contacts import files as contacts_io
 from customscreen.contacts import numbers
-from customscreen.storage import backup_schedule, backups, ownership, settings
+from customscreen.storage import backup_schedule, backups, ownership, passwords, settings
 from customscreen.storage.store import Store, StoreError
 from telephony.source import mask_password
 

@@ -17,9 +17,8 @@ from customscreen.calls import callbacks, journal
 from customscreen.calls.journal import CallRecord
 from customscreen.calls.routing import Mode
 from customscreen.calls.switchboard import CallView, Switchboard
-from customscreen.care import passwords
 from customscreen.care.chores import Chores
-from customscreen.storage import backup_schedule, ownership, settings
+from customscreen.storage import backup_schedule, ownership, passwords, settings
 from customscreen.storage.store import Store
 from telephony.source import Source, SourceError, mask_password, open_source
 from ui import i18n

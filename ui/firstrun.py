@@ -19,8 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QVBoxLayout, QWidget, QWizard
 
-from customscreen.care import passwords
-from customscreen.storage import settings, users
+from customscreen.storage import passwords, settings, users
 from customscreen.storage.store import Store
 from ui import i18n
 from ui.firstrun_answers import (

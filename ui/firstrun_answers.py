@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, unquote
 
-from customscreen.care import passwords
-from customscreen.storage import settings, users
+from customscreen.storage import passwords, settings, users
 from customscreen.storage.store import Store
 
 # The FRITZ!Box's own address out of the box; most offices never change it.

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from customscreen.calls import schedule
-from customscreen.care import autostart, passwords
-from customscreen.storage import settings, users
+from customscreen.care import autostart
+from customscreen.storage import passwords, settings, users
 from customscreen.storage.store import Store
 from ui.settings_lines import LinesPage
 

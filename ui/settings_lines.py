@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from customscreen.care import passwords
+from customscreen.storage import passwords
 from telephony.events import LineState, LineStatus
 from telephony.source import Source, SourceError, open_source
 
@@ -44,7 +44,7 @@ class LinesPage(QWidget):
         super().__init__()
         self.sources = QPlainTextEdit("\n".join(urls))
         # No password in the example: the settings are in the database, which
-        # goes to backups; a password is kept apart (customscreen.care.passwords).
+        # goes to backups; a password is kept apart (customscreen.storage.passwords).
         self.sources.setPlaceholderText("modem:/dev/ttyUSB0\nsip://201@pbx.local\n"
                                         "fritzbox://192.168.178.1:1012\ndemo:")
         self.sources.setMaximumHeight(110)

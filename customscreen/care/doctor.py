@@ -19,10 +19,9 @@ from pathlib import Path
 
 import phonenumbers
 
-from customscreen.care import passwords
 from customscreen.care.findings import Finding, Severity, is_healthy, ok
 from customscreen.care.line_checks import LINE_TIMEOUT_S, check_line
-from customscreen.storage import backup_schedule, backups, settings, users
+from customscreen.storage import backup_schedule, backups, passwords, settings, users
 from customscreen.storage.store import SCHEMA_VERSION, Store, StoreError
 
 #: The desk warns at two days (backup_schedule.WARN_AFTER): a weekend off is normal.

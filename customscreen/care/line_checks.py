@@ -12,8 +12,8 @@ from urllib.parse import urlsplit
 
 import serial
 
-from customscreen.care import passwords
 from customscreen.care.findings import Finding, Severity, ok
+from customscreen.storage import passwords
 
 #: How long one line may take to answer: a modem answers ATI in milliseconds,
 #: a PBX on the LAN answers REGISTER in well under a second, one across the

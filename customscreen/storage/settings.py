@@ -29,7 +29,7 @@ from datetime import time
 from typing import Any, Generic, TypeVar
 from urllib.parse import unquote, urlsplit
 
-from customscreen.care import passwords
+from customscreen.storage import passwords
 from customscreen.storage.setting_kinds import (
     Choice,
     Count,

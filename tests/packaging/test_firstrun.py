@@ -121,7 +121,7 @@ def test_sip_password_is_kept_out_of_the_database(qtbot, store: Store, no_keyrin
 
     assert settings.sources(store) == ["sip://201@pbx.local"]
     assert "s3cret" not in str([tuple(r) for r in store.query("SELECT * FROM settings")])
-    from customscreen.care import passwords
+    from customscreen.storage import passwords
 
     assert passwords.sip_password("201", "pbx.local") == "s3cret:/@"
     assert passwords.with_password("sip://201@pbx.local") == "sip://201:s3cret%3A%2F%40@pbx.local"

@@ -14,7 +14,7 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from customscreen.calls.switchboard import CallAnnounced, Switchboard
-from customscreen.care import passwords
+from customscreen.storage import passwords
 from customscreen.storage.store import Store
 from telephony.sip.agent import open_url
 from telephony.sip.probe import SipProbe

@@ -19,8 +19,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from customscreen.care import passwords
-from customscreen.storage import settings
+from customscreen.storage import passwords, settings
 from customscreen.storage.store import Store
 from telephony.sip.message import SipRequest, make_response, parse_message
 from tests.conftest import wait_until

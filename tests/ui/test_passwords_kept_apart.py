@@ -11,8 +11,7 @@ import pytest
 from keyring.backends import fail
 from PySide6.QtWidgets import QWizard
 
-from customscreen.care import passwords
-from customscreen.storage import settings
+from customscreen.storage import passwords, settings
 from customscreen.storage.store import Store
 from tests.reliability.processes import ENV, Listening
 from tests.telephony.peers.harness import kamailio

@@ -52,7 +52,7 @@ def test_sip_line_url_is_built_from_the_account_fields(desk_store, qtbot):
 
 
 def test_sip_password_is_kept_apart_from_the_settings(desk_store, qtbot, monkeypatch):
-    from customscreen.care import passwords
+    from customscreen.storage import passwords
 
     kept = {}
     monkeypatch.setattr(passwords, "set_sip_password",
