@@ -64,6 +64,8 @@ def backup(store: Store, folder: Path, now: datetime | None = None) -> Path:
     except OSError as exc:
         raise StoreError(f"{folder}: cannot create the backup folder ({exc.strerror})") from None
     target = folder / copy_name(identity(store), now)
+    # A copy of the same second is replaced; its manifest must not judge the new one.
+    manifest_of(target).unlink(missing_ok=True)
     store.backup_to(target)
     verdict = verify(target)
     if not verdict.ok:
