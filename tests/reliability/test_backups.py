@@ -256,3 +256,16 @@ def test_restore_refuses_a_file_from_a_newer_version_and_keeps_the_journal(
     check = run(db, "check")
     assert check.returncode == 0 and "3 calls" in check.stdout
     assert not list(tmp_path.glob("journal.sqlite.before-restore-*"))
+
+
+def test_the_daily_backup_reports_copies_set_aside(tmp_path: Path, store: Store) -> None:
+    store.set_setting(settings.BACKUP_FOLDER.key, str(tmp_path / "nas"))
+    wrong_clock = _copy(tmp_path / "nas", backups.identity(store)[:8],
+                        datetime(2031, 5, 1, 12, 30))
+    told: list[str] = []
+    Chores(store, on_report=told.append, clock=lambda: at(23, 12, 45)).run_once()
+    assert "written and verified" in told[0]
+    assert told[1] == (f"backup {tmp_path / 'nas' / 'set-aside' / wrong_clock.name} is dated "
+                       "in the future (a wrong clock?): set aside, not counted")
+    assert backups.newest(tmp_path / "nas", backups.identity(store)[:8],
+                          at(23, 13)).copy is not None
