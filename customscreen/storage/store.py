@@ -191,6 +191,8 @@ class Store:
 
     def _name_it(self) -> None:
         """Give the database its identity the first time a writable open finds none."""
+        if self.setting(DATABASE_ID_KEY):
+            return  # every later open: nothing written
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
