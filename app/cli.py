@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--to", type=Path, help="folder (default: configured, else next to the db)")
     r = sub.add_parser("restore", help="replace the database with a backup")
     r.add_argument("file", type=Path)
+    r.add_argument("--new", action="store_true",
+                   help="there is no journal at --db yet (a new computer): create it from "
+                   "the backup")
     sub.add_parser("check", help="check the database for damage")
     dr = sub.add_parser("doctor", help="check the database, settings, telephone line and "
                         "backups, and say how to fix what is wrong")
@@ -132,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     pwf = pwsub.add_parser("forget", help="forget the password")
     pwf.add_argument("account", metavar="USER@PBX")
 
+    of = sub.add_parser("office", help="set up the journal of an office")
+    ofsub = of.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ofsub.add_parser("init", help="create an empty journal at --db (refused if a file is there)")
+
     be = sub.add_parser("bench", help="measure speed on a large synthetic database")
     be.add_argument("--json", action="store_true")
     be.add_argument("--quick", action="store_true", help="a 10x smaller database, for CI")
@@ -161,7 +168,7 @@ def _run(args: argparse.Namespace) -> int:
         "contacts": commands.contacts_, "calls": commands.calls, "print": commands.print_,
         "register": commands.register_,
         "backup": commands.backup, "restore": commands.restore, "check": commands.check,
-        "doctor": commands.doctor,
+        "doctor": commands.doctor, "office": commands.office,
         "bench": commands.bench, "privacy": commands.privacy_, "password": commands.password,
     }
     return handlers[args.command](args)

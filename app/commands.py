@@ -7,13 +7,13 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from app.process import EXIT_FAILED, EXIT_PROBLEMS, db_path, wait_until_stopped
+from app.process import EXIT_FAILED, EXIT_PROBLEMS, db_path, journal_path, wait_until_stopped
 from customscreen import contacts
 from customscreen.calls import journal
 from customscreen.calls.routing import Mode
 from customscreen.contacts import files as contacts_io
 from customscreen.contacts import numbers
-from customscreen.storage import backup_schedule, backups, ownership, passwords, settings
+from customscreen.storage import backup_schedule, backups, ownership, passwords, restoring, settings
 from customscreen.storage.store import Store, StoreError
 from telephony.source import mask_password
 
@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 
 def open_store(args: argparse.Namespace, readonly: bool = False) -> Store:
-    return Store(db_path(args), readonly=readonly)
+    """The journal a command works on; a path with none is refused (``journal_path``)."""
+    return Store(journal_path(args), readonly=readonly, create=False)
 
 
 def region_of(args: argparse.Namespace, store: Store | None) -> str:
@@ -33,7 +34,8 @@ def region_of(args: argparse.Namespace, store: Store | None) -> str:
 def desk(args: argparse.Namespace) -> int:
     from ui.app import run_desk
 
-    return run_desk(db_path(args), args.region)
+    # The default path is the first run's to create; a --db given is one to open.
+    return run_desk(journal_path(args) if args.db else db_path(args), args.region)
 
 
 def demo(args: argparse.Namespace) -> int:
@@ -68,7 +70,7 @@ def listen(args: argparse.Namespace) -> int:
     warning = passwords.shown_by_ps(args.sources)
     if warning:
         print(f"customscreen: {warning}", file=sys.stderr)
-    owner = ownership.claim(db_path(args))
+    owner = ownership.claim(journal_path(args))
     if isinstance(owner, ownership.Held):
         print(f"customscreen: {owner.explain()}; open the desk read-only or stop that process",
               file=sys.stderr)
@@ -221,37 +223,54 @@ def _register_state(entry: RegisterEntry) -> str:
     return f"sha256 {entry.sha256[:16]}…"
 
 
+def office(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    if path.exists():
+        print(f"customscreen: {path} already exists; nothing was created "
+              "(choose another --db for a new journal)", file=sys.stderr)
+        return EXIT_FAILED
+    store = Store(path)
+    print(f"created an empty journal: {path} (schema {store.version}, "
+          f"identity {backups.identity(store)[:8]})")
+    store.close()
+    return 0
+
+
 def backup(args: argparse.Namespace) -> int:
     store = open_store(args)
     folder = args.to or backup_schedule.backup_folder(store)
     target = backups.backup(store, folder)
-    print(f"backup written and verified: {target}")
+    print(f"backup written and verified: {target} (sha256 in {target.name}.sha256)")
+    for aside in backups.set_aside_copies(folder, backups.identity(store)[:8]):
+        print(f"warning: {aside} is dated in the future (a wrong clock?): set aside, "
+              "not counted as a backup", file=sys.stderr)
     return 0
 
 
 def restore(args: argparse.Namespace) -> int:
-    # Replacing the file under a running journal would lose the calls it writes next.
-    owner = ownership.claim(db_path(args))
-    if isinstance(owner, ownership.Held):
-        print(f"customscreen: {owner.explain()}; stop it before restoring, "
-              "nothing was restored", file=sys.stderr)
+    path = db_path(args)
+    if not args.new and not path.exists():
+        print(f"customscreen: {path}: there is no journal here (a mistyped --db?); to restore "
+              "the backup into a new journal at this path, add --new", file=sys.stderr)
         return EXIT_FAILED
-    with owner:
-        aside = backups.restore(db_path(args), args.file)
-    print(f"restored {args.file} into {db_path(args)}; the previous file is kept as {aside}")
+    # Refused while a process owns the journal: it would write its next calls
+    # into the file that was replaced, and give them ids the backup also has.
+    try:
+        done = restoring.restore(path, args.file, new=args.new)
+    except StoreError as exc:
+        print(f"customscreen: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    for line in done.lines():
+        print(line)
     return 0
 
 
 def check(args: argparse.Namespace) -> int:
-    path = db_path(args)
+    path = journal_path(args)
     try:
         store = Store(path, readonly=True)
-    except StoreError as exc:
-        print(f"customscreen: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    try:
         problems = store.integrity_errors()
-    except StoreError as exc:  # damaged past what integrity_check can walk
+    except StoreError as exc:  # not a database, or damaged past what integrity_check walks
         print(f"customscreen: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
     for problem in problems:
@@ -262,9 +281,31 @@ def check(args: argparse.Namespace) -> int:
     print(f"{path}: sound (schema {store.version}, {contacts.count(store)} contacts, "
           f"{journal.count(store)} calls; last verified backup: "
           f"{last.strftime('%Y-%m-%d %H:%M') if last else 'never'})")
+    found = _check_backups(store)
     warning = backup_schedule.backup_warning(store)
     if warning:
         print(f"warning: {warning}")
+    return found
+
+
+def _check_backups(store: Store) -> int:
+    """The newest copy in the backup folder, hashed; copies set aside, named."""
+    database_id = settings.get(store, settings.DATABASE_ID)
+    if not database_id:
+        return 0
+    folder = backup_schedule.backup_folder(store)
+    newest = backups.newest(folder, database_id[:8])
+    for aside in newest.set_aside:
+        print(f"warning: {aside} is dated in the future (a wrong clock?): not counted "
+              "as a backup")
+    if newest.copy is None:
+        if backups.last_good_backup(store):
+            print(f"warning: no backup of this database is in {folder} any more")
+        return 0
+    if newest.problem:
+        print(f"problem: the newest backup cannot be trusted: {newest.problem}")
+        return EXIT_PROBLEMS
+    print(f"newest backup: {newest.copy.path} (sha256 matches)")
     return 0
 
 

@@ -13,6 +13,7 @@ import threading
 from pathlib import Path
 
 from customscreen.storage.paths import default_db
+from customscreen.storage.store import require_journal
 
 EXIT_PROBLEMS = 1
 EXIT_FAILED = 2
@@ -31,3 +32,14 @@ def wait_until_stopped(done: threading.Event) -> None:
 
 def db_path(args: argparse.Namespace) -> Path:
     return args.db if args.db else default_db()
+
+
+def journal_path(args: argparse.Namespace) -> Path:
+    """The database a command reads or backs up; StoreError when there is none.
+
+    Every command but the first run, ``demo`` and ``office init`` goes through
+    here (or ``Store(create=False)``, the same rule): a mistyped ``--db`` is
+    refused with exit code 2 and the way to create a journal, never opened as
+    a new empty one.
+    """
+    return require_journal(db_path(args))

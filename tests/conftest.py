@@ -45,6 +45,18 @@ def wait_until(predicate: Callable[[], T], timeout: float = 10.0,
         idle(interval)
 
 
+def new_journal(path: Path) -> Path:
+    """An empty journal at ``path``, as ``customscreen office init`` creates it.
+
+    Commands refuse a path with no journal (a mistyped --db), so a test that
+    starts from nothing creates the journal first, as a person would.
+    """
+    from customscreen.storage.store import Store
+
+    Store(path).close()
+    return path
+
+
 @pytest.fixture
 def store(tmp_path: Path):
     from customscreen.storage.store import Store

@@ -30,9 +30,13 @@ def application() -> QApplication:
 def run_desk(db_path: Path, region: str | None) -> int:
     # One process journals a database: a second desk on the same file (the
     # manager's office, a second screen) shows it read-only and takes no calls.
-    owner = ownership.claim(db_path)
-    held = owner if isinstance(owner, ownership.Held) else None
     try:
+        if not db_path.exists():
+            # The first run on the default path (a --db given was checked before):
+            # the journal is created here and the wizard fills it in.
+            Store(db_path).close()
+        owner = ownership.claim(db_path)
+        held = owner if isinstance(owner, ownership.Held) else None
         store = Store(db_path, readonly=held is not None)
     except StoreError as exc:
         print(f"customscreen: {exc}", file=sys.stderr)

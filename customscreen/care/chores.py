@@ -78,6 +78,8 @@ class Chores:
             if done is not None:
                 said.append(f"daily backup written and verified: {done.path}" if done.path
                             else f"daily backup FAILED: {done.problem}")
+                said += [f"backup {aside} is dated in the future (a wrong clock?): set aside, "
+                         "not counted" for aside in done.set_aside]
             kept = privacy.run_if_due(self.store, now.date())
             if kept is not None and kept.calls:
                 verb = "deleted" if kept.retention.action == "delete" else "anonymised"

@@ -21,7 +21,7 @@ import phonenumbers
 
 from customscreen.care.findings import Finding, Severity, is_healthy, ok
 from customscreen.care.line_checks import LINE_TIMEOUT_S, check_line
-from customscreen.storage import backup_schedule, backups, passwords, settings, users
+from customscreen.storage import backup_copies, backup_schedule, backups, passwords, settings, users
 from customscreen.storage.store import SCHEMA_VERSION, Store, StoreError
 
 #: The desk warns at two days (backup_schedule.WARN_AFTER): a weekend off is normal.
@@ -45,8 +45,8 @@ def check_database(path: Path) -> tuple[list[Finding], Store | None]:
     area = "Database"
     if not path.exists():
         return [Finding(area, Severity.PROBLEM, f"there is no database at {path}",
-                        "start CustomScreen once (it creates the file), or point "
-                        "--db / CUSTOMSCREEN_DB at the existing one")], None
+                        "point --db / CUSTOMSCREEN_DB at the existing one, or create one: "
+                        f"customscreen --db {path} office init")], None
     try:
         store = Store(path, readonly=True)
     except StoreError as exc:
@@ -90,10 +90,11 @@ def check_database(path: Path) -> tuple[list[Finding], Store | None]:
 
 
 def _restore_hint(path: Path) -> str:
-    folder = path.parent / "backups"
-    newest = sorted(folder.glob(f"{backups.PREFIX}*{backups.SUFFIX}"))[-1:] if folder.is_dir() \
-        else []
-    target = str(newest[0]) if newest else "THE-LATEST-BACKUP.sqlite"
+    # The database cannot be read, so neither its identity nor its backup
+    # folder setting: the newest copy beside it whose SHA-256 matches.
+    found = backup_copies.copies(path.parent / "backups")
+    sound = next((c for c in found if not backup_copies.hash_problem(c.path)), None)
+    target = str(sound.path) if sound else "THE-LATEST-BACKUP.sqlite"
     return f"close CustomScreen, then: customscreen --db {path} restore {target}"
 
 
@@ -219,6 +220,28 @@ def check_backups(store: Store, now: datetime | None = None) -> list[Finding]:
                                     "run `customscreen backup`"))
         else:
             findings.append(ok(area, f"last verified backup {when}"))
+    return findings + _check_copies(store, folder, now)
+
+
+def _check_copies(store: Store, folder: Path, now: datetime) -> list[Finding]:
+    """The newest copy's SHA-256, and copies dated in the future."""
+    area = "Backups"
+    database_id = settings.get(store, settings.DATABASE_ID)
+    if not database_id or not folder.is_dir():
+        return []
+    newest = backups.newest(folder, backup_copies.tag_of(database_id), now)
+    findings = [Finding(area, Severity.WARNING, f"{aside} is dated in the future (the "
+                        "computer's clock was wrong when it was written): not counted",
+                        "check the clock; keep the file if you need it, else delete it")
+                for aside in newest.set_aside]
+    if newest.copy is None:
+        return findings
+    if newest.problem:
+        findings.append(Finding(area, Severity.PROBLEM, f"the newest backup cannot be "
+                                f"trusted: {newest.problem}", "run `customscreen backup` "
+                                "now, and check the backup drive"))
+    else:
+        findings.append(ok(area, f"newest copy {newest.copy.path.name}: SHA-256 matches"))
     return findings
 
 
@@ -255,6 +278,8 @@ def examine(db: Path, lines: bool = True, timeout: float = LINE_TIMEOUT_S,
                       if check_source_url(url).severity is Severity.OK]
             findings += [check_line(url, timeout) for url in usable]
         findings += check_backups(store, now)
+    except StoreError as exc:  # damage integrity_check does not see (text that is not UTF-8)
+        findings.append(Finding("Database", Severity.PROBLEM, str(exc), _restore_hint(db)))
     finally:
         store.close()
     return findings

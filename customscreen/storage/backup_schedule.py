@@ -63,6 +63,7 @@ class BackupDone:
 
     path: Path | None  # the verified copy; None when it failed
     problem: str | None = None
+    set_aside: tuple[Path, ...] = ()  # copies dated in the future, kept out of the rotation
 
 
 def run_if_due(store: Store, now: datetime | None = None) -> BackupDone | None:
@@ -70,8 +71,11 @@ def run_if_due(store: Store, now: datetime | None = None) -> BackupDone | None:
     now = now or datetime.now().astimezone()
     if not is_due(now, backup_time(store), backups.last_good_backup(store)):
         return None
+    folder = backup_folder(store)
     try:
-        return BackupDone(backups.backup(store, backup_folder(store), now))
+        written = backups.backup(store, folder, now)
+        return BackupDone(written, None, tuple(
+            backups.set_aside_copies(folder, backups.tag_of(backups.identity(store)))))
     except StoreError as exc:
         return BackupDone(None, str(exc))
 

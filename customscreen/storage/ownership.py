@@ -2,15 +2,28 @@
 
 Two programs journaling the same calls would write every call twice, and two
 programs reading one modem would each see half of its bytes. So the process
-that journals takes an owner lock next to the database (``<db>.owner``), and
-the one that reads a modem takes a lock keyed by the device in the user's
-runtime folder. Both are ``flock`` locks (``msvcrt.locking`` on Windows): the
-system drops them when the process dies, even on ``kill -9`` or a power cut,
-so a stale lock can never keep the office from taking its calls.
+that journals takes an owner lock on the database, and the one that reads a
+modem takes a lock keyed by the device in the user's runtime folder. Both are
+``flock`` locks: the system drops them when the process dies, even on
+``kill -9`` or a power cut, so a stale lock can never keep the office from
+taking its calls.
 
-The lock file says who holds it (process id, computer, command line), so the
-second program can tell the person which one to stop. The desk calls
-:func:`claim`; on :class:`Held` it opens the database read-only.
+The database's lock is taken on the database file itself, through whatever
+path leads to it (a symlink, a hard link, a second name): deleting or
+replacing a file beside it cannot let a second owner in, and a lock taken on a
+file that was replaced meanwhile is let go and taken again on the new one. On
+Linux ``flock`` and SQLite's own POSIX (``fcntl``) locks are independent, so
+the two never meet; a process must not close a descriptor of the database
+while its SQLite connection is open (that would drop SQLite's POSIX locks),
+which is why :func:`claim` comes before the store is opened and
+:meth:`Claim.release` after it is closed. Windows cannot lock the database
+file without locking SQLite out of it, but it refuses to delete or replace a
+file that is open: there the lock is ``<db>.lock``, held open.
+
+Who holds the lock (process id, computer, command line) is written beside the
+database in ``<db>.owner``, for people: the second program tells the person
+which one to stop. The desk calls :func:`claim`; on :class:`Held` it opens the
+database read-only.
 """
 
 from __future__ import annotations
@@ -28,21 +41,25 @@ from typing import IO
 import platformdirs
 
 from customscreen.storage.paths import APP_NAME
+from customscreen.storage.store import require_journal
 
 # Windows locks byte ranges and then refuses to let others read them, so the
-# lock covers one byte far past the details, which stay readable.
+# lock covers one byte far past anything written in the lock file.
 _WINDOWS_LOCK_OFFSET = 1 << 20
 _WINDOWS_LOCK_BYTES = 1
 # A holder writes its details right after taking the lock; a reader that finds
-# the file still empty waits this long for them before saying "unknown".
+# none yet (or a dead process's) waits this long for them before saying "unknown".
 _DETAILS_WAIT_S = 0.5
+# A lock taken on a file that was replaced in the same instant is taken again
+# on the new file; more than a few such races in a row is someone's loop.
+_RELOCK_ATTEMPTS = 5
 
 
 @dataclass(frozen=True)
 class Held:
-    """Another process owns it; what its lock file says about that process."""
+    """Another process owns it; what its details file says about that process."""
 
-    what: str  # "database /path/x.sqlite" or "modem /dev/ttyUSB0"
+    what: str  # "the journal /path/x.sqlite" or "the modem /dev/ttyUSB0"
     pid: int
     host: str
     cmdline: str
@@ -61,10 +78,12 @@ class Held:
 class Claim:
     """The lock, held as long as this object is open; ``release()`` or process exit ends it."""
 
-    def __init__(self, what: str, lock_path: Path, handle: IO[str]) -> None:
+    def __init__(self, what: str, lock_path: Path, handle: IO[bytes],
+                 details_path: Path) -> None:
         self.what = what
         self.lock_path = lock_path
-        self._handle: IO[str] | None = handle
+        self.details_path = details_path
+        self._handle: IO[bytes] | None = handle
 
     @property
     def held(self) -> bool:
@@ -74,10 +93,9 @@ class Claim:
         handle, self._handle = self._handle, None
         if handle is None:
             return
-        # Empty the file before letting go, so nobody reads a gone owner's name.
-        handle.seek(0)
-        handle.truncate()
-        handle.flush()
+        # Take our name away before letting go, so nobody reads a gone owner's.
+        if _details_of(self.details_path).get("pid") == os.getpid():
+            self.details_path.unlink(missing_ok=True)
         _unlock(handle)
         handle.close()
 
@@ -89,8 +107,9 @@ class Claim:
 
 
 def owner_file(db_path: Path) -> Path:
-    """The lock file beside a database: ``journal.sqlite.owner``."""
-    return db_path.with_name(db_path.name + ".owner")
+    """The details beside a database, through any path to it: ``journal.sqlite.owner``."""
+    real = Path(os.path.realpath(db_path))
+    return real.with_name(real.name + ".owner")
 
 
 def device_lock_file(device: str) -> Path:
@@ -108,13 +127,22 @@ def device_lock_file(device: str) -> Path:
 
 
 def claim(db_path: Path) -> Claim | Held:
-    """Become the one process that journals calls into ``db_path``, or say who is."""
-    return _claim(owner_file(Path(db_path)), f"the journal {db_path}")
+    """Become the one process that journals calls into ``db_path``, or say who is.
+
+    StoreError when there is no journal at ``db_path``: a lock never creates one.
+    """
+    real = Path(os.path.realpath(require_journal(Path(db_path))))
+    what = f"the journal {db_path}"
+    if sys.platform == "win32":
+        return _claim(real.with_name(real.name + ".lock"), what, owner_file(real), create=True)
+    return _claim(real, what, owner_file(real), create=False)
 
 
 def claim_device(device: str) -> Claim | Held:
     """Become the one process that reads the modem on ``device``, or say who is."""
-    return _claim(device_lock_file(device), f"the modem {device}")
+    lock = device_lock_file(device)
+    return _claim(lock, f"the modem {device}", lock.with_name(lock.name + ".owner"),
+                  create=True)
 
 
 def claim_line(url: str) -> Claim | None:
@@ -136,7 +164,10 @@ def claim_line(url: str) -> Claim | None:
 
 
 def holder(db_path: Path) -> Held | None:
-    """Who journals into ``db_path`` now, without taking anything."""
+    """Who journals into ``db_path`` now, without taking anything.
+
+    Not for a process that has the database open itself (see the module's note).
+    """
     result = claim(db_path)
     if isinstance(result, Claim):
         result.release()
@@ -144,39 +175,87 @@ def holder(db_path: Path) -> Held | None:
     return result
 
 
-def _claim(lock_path: Path, what: str) -> Claim | Held:
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    # "a+": never truncate on open, the holder's details must survive our look.
-    handle = open(lock_path, "a+", encoding="utf-8")  # kept open while held
-    if not _try_lock(handle):
-        held = _read_details(handle, what)
+def _claim(lock_path: Path, what: str, details_path: Path, create: bool) -> Claim | Held:
+    if create:
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+    for _ in range(_RELOCK_ATTEMPTS):
+        # "ab": never truncate, and never create the database ("rb" then).
+        handle = open(lock_path, "ab" if create else "rb")  # kept open while held
+        if not _try_lock(handle):
+            handle.close()
+            return _read_details(details_path, what)
+        if _same_file(handle, lock_path):
+            break
+        _unlock(handle)  # replaced between our open and our lock: lock the new one
         handle.close()
-        return held
-    handle.seek(0)
-    handle.truncate()
-    json.dump({"pid": os.getpid(), "host": socket.gethostname(),
-               "cmdline": _command_line()}, handle)
-    handle.flush()
-    os.fsync(handle.fileno())
-    return Claim(what, lock_path, handle)
+    else:
+        return Held(what, 0, "", "")
+    _write_details(details_path, {"pid": os.getpid(), "host": socket.gethostname(),
+                                  "cmdline": _command_line()})
+    return Claim(what, lock_path, handle, details_path)
 
 
-def _read_details(handle: IO[str], what: str) -> Held:
+def _same_file(handle: IO[bytes], path: Path) -> bool:
+    try:
+        now = os.stat(path)
+    except OSError:
+        return False
+    mine = os.fstat(handle.fileno())
+    return (now.st_dev, now.st_ino) == (mine.st_dev, mine.st_ino)
+
+
+def _write_details(path: Path, details: dict[str, object]) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.part")
+    try:
+        with open(tmp, "w", encoding="utf-8") as f:
+            json.dump(details, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        # A read-only folder: the lock holds all the same, only the name is unknown.
+        tmp.unlink(missing_ok=True)
+
+
+def _details_of(path: Path) -> dict[str, object]:
+    try:
+        details = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return details if isinstance(details, dict) else {}
+
+
+def _alive(details: dict[str, object]) -> bool:
+    """Whether the details name a live process (one on another computer is taken at its word)."""
+    pid = details.get("pid")
+    if not isinstance(pid, int) or pid <= 0:
+        return False
+    if details.get("host") != socket.gethostname():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # alive, someone else's
+    return True
+
+
+def _read_details(path: Path, what: str) -> Held:
     deadline = time.monotonic() + _DETAILS_WAIT_S
     while True:
-        handle.seek(0)
-        text = handle.read()
-        try:
-            details = json.loads(text)
+        details = _details_of(path)
+        # Missing or a dead process's: the holder has just taken the lock, or
+        # someone deleted the file; the lock holds either way.
+        if _alive(details):
             break
-        except ValueError:
-            # Empty or half written: the holder has just taken the lock.
-            if time.monotonic() >= deadline:
-                details = {}
-                break
-            time.sleep(0.02)
-    return Held(what, int(details.get("pid") or 0), str(details.get("host") or ""),
-                str(details.get("cmdline") or ""))
+        if time.monotonic() >= deadline:
+            details = {}
+            break
+        time.sleep(0.02)
+    pid = details.get("pid")
+    return Held(what, pid if isinstance(pid, int) else 0,
+                str(details.get("host") or ""), str(details.get("cmdline") or ""))
 
 
 def _command_line() -> str:
@@ -196,7 +275,7 @@ def _command_line() -> str:
 if sys.platform == "win32":
     import msvcrt
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(handle: IO[bytes]) -> bool:
         handle.seek(_WINDOWS_LOCK_OFFSET)
         try:
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, _WINDOWS_LOCK_BYTES)
@@ -204,19 +283,19 @@ if sys.platform == "win32":
             return False
         return True
 
-    def _unlock(handle: IO[str]) -> None:
+    def _unlock(handle: IO[bytes]) -> None:
         handle.seek(_WINDOWS_LOCK_OFFSET)
         msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, _WINDOWS_LOCK_BYTES)
 
 else:
     import fcntl
 
-    def _try_lock(handle: IO[str]) -> bool:
+    def _try_lock(handle: IO[bytes]) -> bool:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         return True
 
-    def _unlock(handle: IO[str]) -> None:
+    def _unlock(handle: IO[bytes]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

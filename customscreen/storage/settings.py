@@ -43,7 +43,7 @@ from customscreen.storage.setting_kinds import (
     Text,
     TimeOfDay,
 )
-from customscreen.storage.store import Store
+from customscreen.storage.store import DATABASE_ID_KEY, Store
 
 T = TypeVar("T")
 
@@ -154,6 +154,10 @@ LAST_BACKUP = _setting(
     "backup.last_ok", Moment(), None, "when the last verified backup was written", internal=True)
 RETENTION_LAST_APPLIED = _setting(
     "privacy.retention_last_applied", Day(), None, "the day the retention last ran",
+    internal=True)
+DATABASE_ID = _setting(
+    DATABASE_ID_KEY, Text("a uuid"), "",
+    "the database's identity, given when it is created; its backups are named by it",
     internal=True)
 BENCH_COMPLETE = _setting(
     "bench.complete", Flag("yes", "no"), False,

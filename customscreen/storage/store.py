@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -43,9 +44,28 @@ BUSY_TIMEOUT_S = 30.0
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: The internal setting that names a database for ever (``settings.DATABASE_ID``):
+#: its backups carry it in their names, so rotation only touches its own copies.
+DATABASE_ID_KEY = "database.id"
+
 
 class StoreError(Exception):
     """The database file cannot be used; the message names the file and says why."""
+
+
+def require_journal(path: Path) -> Path:
+    """``path`` when a journal is there; else StoreError saying how to create one.
+
+    Only the first run, ``demo`` and ``office init`` create a journal: a
+    mistyped ``--db`` must not become an empty journal that is then backed up
+    and rotated beside the real one.
+    """
+    if not Path(path).exists():
+        raise StoreError(
+            f"{path}: there is no journal here (a mistyped --db?); to start a new one, "
+            f"run `customscreen --db {path} office init`"
+        )
+    return Path(path)
 
 
 def _explain(path: Path, exc: sqlite3.Error) -> str:
@@ -65,6 +85,10 @@ def _explain(path: Path, exc: sqlite3.Error) -> str:
     return f"{path}: {why}"
 
 
+def _damaged(path: Path) -> str:
+    return f"{path}: it is damaged (text that is not UTF-8); restore a backup"
+
+
 class Store:
     """An open CustomScreen database.
 
@@ -72,14 +96,16 @@ class Store:
     arrive from source threads, the desk reads from the UI thread.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, readonly: bool = False,
+                 create: bool = True) -> None:
+        """Open ``path``; ``create=False`` refuses a path with no journal (``require_journal``)."""
         self.path = Path(path)
         self.readonly = readonly
         self.lock = threading.RLock()
         self._depth = 0
+        if readonly or not create:
+            require_journal(self.path)
         if readonly:
-            if not self.path.exists():
-                raise StoreError(f"{self.path}: no such database")
             self._check_is_sqlite()
             self.conn = self._connect(f"file:{self.path}?mode=ro", uri=True)
             self._refuse_newer(self._user_version())
@@ -160,7 +186,19 @@ class Store:
                 self._copy_aside(version)
             self._migrate(version)
         self._rebuild_derived()
+        self._name_it()
         return self.conn
+
+    def _name_it(self) -> None:
+        """Give the database its identity the first time a writable open finds none."""
+        if self.setting(DATABASE_ID_KEY):
+            return  # every later open: nothing written
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE "
+                "SET value = excluded.value WHERE settings.value = ''",
+                (DATABASE_ID_KEY, uuid.uuid4().hex),
+            )
 
     def _rebuild_derived(self) -> None:
         try:
@@ -259,6 +297,8 @@ class Store:
                 return self.conn.execute(sql, params).fetchall()
             except sqlite3.DatabaseError as exc:  # locked, full, or a damaged file
                 raise StoreError(_explain(self.path, exc)) from None
+            except UnicodeDecodeError:  # a flipped bit in a page of text
+                raise StoreError(_damaged(self.path)) from None
 
     def one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
         with self.lock:
@@ -266,6 +306,8 @@ class Store:
                 return self.conn.execute(sql, params).fetchone()
             except sqlite3.DatabaseError as exc:  # locked, full, or a damaged file
                 raise StoreError(_explain(self.path, exc)) from None
+            except UnicodeDecodeError:  # a flipped bit in a page of text
+                raise StoreError(_damaged(self.path)) from None
 
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.one("SELECT value FROM settings WHERE key = ?", (key,))

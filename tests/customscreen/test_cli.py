@@ -8,7 +8,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from tests.conftest import CUSTOMSCREEN
+from tests.conftest import CUSTOMSCREEN, new_journal
 
 # A locale that names no country, so numbers default to France as documented.
 ENV = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": "", "LC_TELEPHONE": ""}
@@ -77,13 +77,13 @@ def test_listen_with_one_bad_source_keeps_the_others(tmp_path) -> None:
 
 
 def test_listen_with_no_usable_source_fails(tmp_path) -> None:
-    done = run(tmp_path / "x.sqlite", "listen", "demo:?interval=-1")
+    done = run(new_journal(tmp_path / "x.sqlite"), "listen", "demo:?interval=-1")
     assert done.returncode == 2
     assert "must not be negative" in done.stderr
 
 
 def test_contacts_import_reports_bad_rows_and_exits_non_zero(tmp_path) -> None:
-    db = tmp_path / "x.sqlite"
+    db = new_journal(tmp_path / "x.sqlite")
     csv_path = tmp_path / "c.csv"
     csv_path.write_text("Nom;Téléphone\nDupont;0536490123\nMartin;pas de numéro\n")
     done = run(db, "contacts", "import", str(csv_path))

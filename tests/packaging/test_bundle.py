@@ -16,7 +16,7 @@ import pytest
 
 from customscreen import __version__
 
-from ..conftest import REPO
+from ..conftest import REPO, new_journal
 
 pytestmark = pytest.mark.slow
 
@@ -98,7 +98,8 @@ def test_demo_database_is_seeded(bundle: Path, tmp_path: Path) -> None:
 
 def test_unknown_callers_get_a_region_hint(bundle: Path, tmp_path: Path) -> None:
     # An empty journal: every demo caller is unknown, so the hint is what is shown.
-    result = _run(bundle, "--db", str(tmp_path / "listen.sqlite"), "--region", "FR", "listen",
+    db = new_journal(tmp_path / "listen.sqlite")
+    result = _run(bundle, "--db", str(db), "--region", "FR", "listen",
                   "demo:?interval=0.05&ring=0.05&calls=8", timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Paris and Île-de-France, landline" in result.stdout, result.stdout

@@ -5,13 +5,14 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from tests.conftest import new_journal
 from tests.reliability.processes import Listening, run
 
 KILL_AFTER_CALLS = 300
 
 
 def test_every_printed_call_survives_kill_9_in_the_middle_of_a_burst(tmp_path: Path) -> None:
-    db = tmp_path / "journal.sqlite"
+    db = new_journal(tmp_path / "journal.sqlite")
     listener = Listening(db, "demo:?interval=0&ring=0&calls=100000")
     printed: set[int] = set()
     try:

@@ -18,7 +18,7 @@ from customscreen.storage import passwords
 from customscreen.storage.store import Store
 from telephony.sip.agent import open_url
 from telephony.sip.probe import SipProbe
-from tests.conftest import REPO, wait_until
+from tests.conftest import REPO, new_journal, wait_until
 from tests.reliability.processes import Listening, run
 
 
@@ -81,7 +81,7 @@ def test_with_a_keyring_the_password_goes_there_and_not_to_a_file(config_dir: Pa
 
 def test_password_command_keeps_it_and_listen_finds_it(tmp_path: Path,
                                                        config_dir: Path) -> None:
-    env_db = tmp_path / "j.sqlite"
+    env_db = new_journal(tmp_path / "j.sqlite")
     os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     try:
         missing = run(env_db, "listen", "sip://201@127.0.0.1:9?bind=127.0.0.1:0", timeout=30,
@@ -128,7 +128,7 @@ def _listening_inodes() -> set[str]:
 
 
 def test_listen_on_a_demo_line_opens_no_network_port(tmp_path: Path) -> None:
-    listener = Listening(tmp_path / "j.sqlite", "demo:?interval=0.1&ring=0&calls=0")
+    listener = Listening(new_journal(tmp_path / "j.sqlite"), "demo:?interval=0.1&ring=0&calls=0")
     try:
         while listener.next()["event"] != "call":
             continue

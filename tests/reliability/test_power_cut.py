@@ -17,7 +17,7 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from tests.conftest import CUSTOMSCREEN
+from tests.conftest import CUSTOMSCREEN, new_journal
 from tests.reliability.processes import ENV
 
 CALLS = 6
@@ -52,7 +52,7 @@ def traced_listen(db: Path, log: Path) -> list[dict]:
 
 
 def test_every_announced_call_is_synced_to_disk_before_it_is_printed(tmp_path: Path) -> None:
-    db = tmp_path / "journal.sqlite"
+    db = new_journal(tmp_path / "journal.sqlite")
     log = tmp_path / "strace.log"
     printed = traced_listen(db, log)
     assert sum(1 for r in printed if r["event"] == "call") == CALLS, printed

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from telephony.modem.fake import FakeModem
+from tests.conftest import new_journal
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(60)]
 # Generous: the command imports the store and opens the database first.
@@ -79,7 +80,7 @@ def modem() -> Iterator[FakeModem]:
 
 
 def test_listen_prints_modem_calls_and_survives_an_unplug(tmp_path: Path, modem: FakeModem) -> None:
-    listener = Listener(tmp_path / "x.db", f"modem:{modem.device}")
+    listener = Listener(new_journal(tmp_path / "x.db"), f"modem:{modem.device}")
     try:
         listener.wait_for(line_state("up"))
         modem.play(b"RING\r\nDATE = 0321\r\nTIME = 1405\r\nNMBR = 2015550123\r\n")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import wait_until
+from tests.conftest import new_journal, wait_until
 
 from .peers.harness import baresip_call, free_port, sip_answers
 
@@ -72,7 +72,8 @@ def test_listen_json_reports_a_baresip_call(
 ) -> None:
     assert CUSTOMSCREEN.exists(), f"{CUSTOMSCREEN} missing: run `make test` to install the package"
     port = free_port()
-    listener = Listener(tmp_path / "x.db", f"sip-listen://127.0.0.1:{port}", "--mode", mode)
+    listener = Listener(new_journal(tmp_path / "x.db"), f"sip-listen://127.0.0.1:{port}",
+                        "--mode", mode)
     stderr = ""
     try:
         wait_until(lambda: sip_answers(port) or listener.process.poll() is not None, 20,
