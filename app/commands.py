@@ -275,7 +275,10 @@ def privacy_(args: argparse.Namespace) -> int:
             erased = privacy.erase_contact(store, args.contact)
             print(f"erased {erased.name!r} (contact {erased.contact_id}): card deleted, "
                   f"{erased.calls} calls and {erased.callbacks} callback slips anonymised, "
-                  f"{erased.documents} register entries kept without the name")
+                  f"{erased.mentions} other texts that named them rewritten, "
+                  f"{erased.documents} register entries kept without the name; "
+                  + ("raw file wiped (free space and WAL)" if erased.wiped
+                     else f"but {erased.wipe_problem}"))
         else:
             held = privacy.export_contact(store, args.contact)
             tmp = args.output.with_name(args.output.name + ".part")
