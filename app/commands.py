@@ -223,7 +223,12 @@ def restore(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     with owner:
         aside = backups.restore(db_path(args), args.file)
+        # The backup may predate erasures: they are made again before anyone opens it.
+        from customscreen.care import privacy
+        again = privacy.reapply_to(db_path(args))
     print(f"restored {args.file} into {db_path(args)}; the previous file is kept as {aside}")
+    if again.erasures:
+        print(again.summary("backup"))
     return 0
 
 

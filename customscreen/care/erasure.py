@@ -249,6 +249,22 @@ class Reapplication:
     erasures: tuple[Reapplied, ...]
     wipe_problem: str = ""  # what ``wipe`` could not do, "" when all was
 
+    def summary(self, copy: str = "copy") -> str:
+        """What to tell the person who restored: ``copy`` is "backup" after ``restore``."""
+        count = len(self.erasures)
+        said = (f"re-applied {count} erasure{'s' if count != 1 else ''} recorded after this "
+                f"{copy} was made")
+        return f"{said}; but {self.wipe_problem}" if self.wipe_problem else said
+
+
+def reapply_to(db_path: Path) -> Reapplication:
+    """``reapply_erasures`` on a file just restored, before anything else opens it."""
+    store = Store(db_path)
+    try:
+        return reapply_erasures(store)
+    finally:
+        store.close()
+
 
 def reapply_erasures(store: Store, ledger: Path | None = None) -> Reapplication:
     """Erase again, in a restored copy, everyone the ledger says was erased since.

@@ -31,6 +31,7 @@ from customscreen.care.erasure import (
     anonymise_calls,
     erase_contact,
     reapply_erasures,
+    reapply_to,
     their_calls,
 )
 from customscreen.storage import settings
@@ -39,7 +40,7 @@ from customscreen.storage.store import Store
 __all__ = [
     "ERASED", "Erased", "PrivacyError", "Reapplication", "Reapplied", "Retention",
     "RetentionDone", "apply_retention", "erase_contact", "export_contact", "reapply_erasures",
-    "retention", "run_if_due",
+    "reapply_to", "retention", "run_if_due",
 ]
 
 

@@ -5,8 +5,11 @@ The audit's case: the Hôtel Girard is erased; M. Girard, who works there, stays
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import json
 import re
+import shutil
 import sqlite3
 import unicodedata
 from datetime import datetime
@@ -17,6 +20,7 @@ from customscreen.calls import callbacks, journal, voicemail
 from customscreen.care import privacy
 from customscreen.contacts import Contact, Phone
 from customscreen.storage.store import Store
+from tests.conftest import wait_until
 from tests.reliability.processes import Listening, run
 
 HOTEL = "Hôtel Girard"
@@ -163,4 +167,85 @@ def test_a_reader_holding_a_snapshot_delays_the_wal_truncation_and_it_is_said(
     assert erased.wiped is False
     assert "another program is reading the database" in erased.wipe_problem
     assert contacts.get(store, hotel) is None  # the erasure itself is done
+    store.close()
+
+
+# -- the record of an erasure, and a restore that erases again ---------------------------
+
+
+def test_an_erasure_is_recorded_with_hashes_only_in_the_file_and_the_ledger_beside_it(
+        tmp_path: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    store = Store(db)
+    hotel, _ = girard_office(store)
+    store.set_setting("desk.user", "Claire")
+    privacy.erase_contact(store, hotel)
+    (row,) = store.query("SELECT * FROM erasures")
+    assert row["erased_by"] == "Claire" and row["contact_id"] == hotel
+    assert row["erased_at"][:4] == str(datetime.now().year)
+    salt = row["salt"]
+    assert row["name_sha256"] == hashlib.sha256(f"{salt}:name:hotel girard".encode()).hexdigest()
+    assert row["numbers_sha256"].split() == [
+        hashlib.sha256(f"{salt}:number:{n}".encode()).hexdigest() for n in (HOTEL_LINE, HOTEL_FAX)]
+    store.close()
+    ledger = tmp_path / "journal.sqlite.erasures"
+    (line,) = ledger.read_text().splitlines()
+    assert json.loads(line)["id"] == row["id"]
+    assert "Girard" not in line and "561234" not in line
+    assert ledger.stat().st_mode & 0o777 == 0o600
+
+
+def _backup(db: Path, folder: Path) -> Path:
+    done = run(db, "backup", "--to", str(folder))
+    assert done.returncode == 0, done.stderr
+    (copy,) = sorted(folder.glob("*.sqlite"))
+    return copy
+
+
+def test_restoring_a_backup_made_before_an_erasure_erases_again_and_says_so(
+        tmp_path: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    store = Store(db)
+    hotel, marc = girard_office(store)
+    dupont = contacts.save(store, Contact(name="Jeanne Dupont", phones=[Phone("+33536490123")]))
+    store.close()
+    older = _backup(db, tmp_path / "backups")
+    for who in (hotel, dupont):
+        erase = run(db, "privacy", "erase", "--contact", str(who))
+        assert erase.returncode == 0, erase.stderr
+    done = run(db, "restore", str(older))
+    assert done.returncode == 0, done.stderr
+    assert "re-applied 2 erasures recorded after this backup was made" in done.stdout
+    assert _leftovers(db) == []
+    store = Store(db)
+    assert contacts.get(store, hotel) is None and contacts.get(store, dupont) is None
+    assert contacts.search(store, "hotel girard") == [] and contacts.search(store, "dupont") == []
+    assert contacts.get(store, marc) is not None
+    assert "hotel girard" not in _folded(_everything_written(store))
+    assert len(store.query("SELECT id FROM erasures")) == 2
+    store.close()
+    again = run(db, "restore", str(older))  # the same backup once more: the same two
+    assert "re-applied 2 erasures" in again.stdout
+    newer = _backup(db, tmp_path / "later")
+    restored = run(db, "restore", str(newer))  # a backup made after: nothing to do
+    assert restored.returncode == 0 and "re-applied" not in restored.stdout
+
+
+def test_a_copy_put_back_by_hand_is_erased_again_when_listen_starts(tmp_path: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    store = Store(db)
+    hotel, _ = girard_office(store)
+    store.close()
+    older = _backup(db, tmp_path / "backups")
+    assert run(db, "privacy", "erase", "--contact", str(hotel)).returncode == 0
+    shutil.copyfile(older, db)  # what an office IT person does with a USB key
+    listener = Listening(db, "demo:?interval=0.2&ring=0&calls=0")
+    try:
+        wait_until(lambda: "re-applied 1 erasure recorded" in listener.stderr(),
+                   message=listener.stderr)
+        assert _leftovers(db) == []
+    finally:
+        listener.kill()
+    store = Store(db)
+    assert contacts.get(store, hotel) is None
     store.close()
