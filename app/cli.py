@@ -6,6 +6,7 @@ The exit codes are in ``app.process``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -138,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The journal, its backups, exports and recordings are created readable by
+    # their owner only, each explicitly (customscreen.storage.paths); the umask
+    # is the belt to those braces, for what a library writes (SQLite's own
+    # journals, Qt's files) or a path someone adds later without thinking of it.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     try:
         return _run(args)

@@ -14,6 +14,7 @@ from customscreen.care import passwords
 from customscreen.contacts import files as contacts_io
 from customscreen.contacts import numbers
 from customscreen.storage import backup_schedule, backups, ownership, settings
+from customscreen.storage.paths import open_private
 from customscreen.storage.store import Store, StoreError
 from telephony.source import mask_password
 
@@ -287,7 +288,8 @@ def privacy_(args: argparse.Namespace) -> int:
         else:
             held = privacy.export_contact(store, args.contact)
             tmp = args.output.with_name(args.output.name + ".part")
-            tmp.write_text(json.dumps(held, ensure_ascii=False, indent=1), encoding="utf-8")
+            with open_private(tmp) as out:
+                out.write(json.dumps(held, ensure_ascii=False, indent=1))
             tmp.replace(args.output)
             print(f"written {args.output}: card, {len(held['phones'])} numbers, "
                   f"{len(held['calls'])} calls, {len(held['callbacks'])} callbacks, "

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from customscreen.storage import settings
+from customscreen.storage.paths import private_file, private_folder
 from customscreen.storage.store import SCHEMA_VERSION, Store, StoreError
 
 KEEP_DAILY = 7
@@ -53,7 +54,7 @@ def backup(store: Store, folder: Path, now: datetime | None = None) -> Path:
     """Write, verify and rotate; returns the new backup's path."""
     now = now or datetime.now()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise StoreError(f"{folder}: cannot create the backup folder ({exc.strerror})") from None
     target = folder / f"{PREFIX}{now.strftime(STAMP)}{SUFFIX}"
@@ -104,12 +105,12 @@ def restore(db_path: Path, source: Path, now: datetime | None = None) -> Path:
     try:
         if db_path.exists():
             current = sqlite3.connect(db_path)
-            dest = sqlite3.connect(aside)
+            dest = sqlite3.connect(private_file(aside))
             current.backup(dest)
             dest.close()
             current.close()
         src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        dest = sqlite3.connect(db_path)
+        dest = sqlite3.connect(private_file(db_path))
         src.backup(dest)
         dest.close()
         src.close()

@@ -1,10 +1,11 @@
-"""Where the database lives when nobody says."""
+"""Where the database lives when nobody says, and files only their owner may read."""
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
-from typing import IO, Any
+from typing import cast
 
 import platformdirs
 
@@ -55,14 +56,14 @@ def private_folder(path: Path) -> Path:
     return path
 
 
-def open_private(path: Path, mode: str = "w", **options: object) -> IO[Any]:
-    """``open(path, mode)`` for a new file (an export) that only its owner may read."""
-    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags, PRIVATE_FILE)
+def open_private(path: Path, *, encoding: str = "utf-8",
+                 newline: str | None = None) -> io.TextIOWrapper:
+    """``open(path, "w")`` for a new text file (an export) that only its owner may read."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
     try:
         if os.name == "posix":
-            os.fchmod(fd, PRIVATE_FILE)  # an existing file keeps its mode through O_CREAT
-        return os.fdopen(fd, mode, **options)  # type: ignore[call-overload, no-any-return]
+            os.fchmod(fd, PRIVATE_FILE)  # a file that was there keeps its mode through O_CREAT
+        return cast(io.TextIOWrapper, os.fdopen(fd, "w", encoding=encoding, newline=newline))
     except BaseException:
         os.close(fd)
         raise
