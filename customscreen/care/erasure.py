@@ -167,8 +167,9 @@ def _rewrite_mentions(conn: sqlite3.Connection, mentions: Mentions) -> tuple[int
         picked = ", ".join(columns)
         owner = "contact_id" if table == "custom_fields" else key
         for row in conn.execute(f"SELECT {key}, {owner}, {picked} FROM {table}").fetchall():
-            changed = {c: mentions.replace(row[i + 2], ERASED)
-                       for i, c in enumerate(columns) if mentions.found_in(row[i + 2])}
+            texts = {c: row[i + 2] for i, c in enumerate(columns)}
+            changed = {c: new for c, text in texts.items()
+                       if (new := mentions.replace(text, ERASED)) != text}
             if not changed:
                 continue
             sets = ", ".join(f"{c} = ?" for c in changed)
@@ -179,7 +180,7 @@ def _rewrite_mentions(conn: sqlite3.Connection, mentions: Mentions) -> tuple[int
     for table, column in _NUMBER_COLUMNS:
         for row in conn.execute(f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL"
                                 ).fetchall():
-            if mentions.found_in(row[1]):
+            if mentions.has_number(row[1]):
                 conn.execute(f"UPDATE {table} SET {column} = NULL WHERE id = ?", (row[0],))
                 rewritten += 1
     return rewritten, cards

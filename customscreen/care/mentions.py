@@ -8,7 +8,9 @@ digits. A name is matched as whole words: erasing "Jean" leaves "Jeanne".
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 import phonenumbers
@@ -19,6 +21,7 @@ from phonenumbers import NumberParseException
 MIN_NAME_LENGTH = 3
 
 _SEPARATOR = r"[\s.\-/]?"
+_SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -81,11 +84,28 @@ class Mentions:
             text = _replace_name(text, name, by)
         return text
 
-    def found_in(self, text: str | None) -> bool:
-        return bool(text) and self.replace(text, "\0") != text
+    def has_number(self, text: str | None) -> bool:
+        if not text:
+            return False
+        return any(pattern.search(text) for pattern in self._numbers)
+
+
+@functools.cache
+def _without_marks() -> dict[int, None]:
+    """Every combining mark, for ``str.translate`` (built once, in a fifth of a second)."""
+    return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
+
+
+def _quick_fold(text: str) -> str:
+    """What ``fold`` gives, without the origins, at C speed: the same steps on the
+    whole string rather than on each character (a journal has 100,000 calls)."""
+    bare = unicodedata.normalize("NFKD", text).translate(_without_marks()).casefold()
+    return _SPACES.sub(" ", bare)
 
 
 def _replace_name(text: str, name: str, by: str) -> str:
+    if name not in _quick_fold(text):
+        return text
     folded, origin = fold(text)
     spans: list[tuple[int, int]] = []
     start = folded.find(name)
