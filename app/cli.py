@@ -118,8 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--months", type=int, help="this retention instead of the configured one")
     pa.add_argument("--action", dest="retention_action", choices=("delete", "anonymise"),
                     help="with --months: what to do with older calls (default anonymise)")
-    per = pvsub.add_parser("erase", help="erase a person: the card goes, their calls are "
-                           "anonymised, documents keep their number without the name")
+    per = pvsub.add_parser("erase", help="erase a person: the card and every mention of "
+                           "their name and numbers go, their calls are anonymised, documents "
+                           "keep their number without the name; recorded (hashed) so that a "
+                           "restore erases them again")
     per.add_argument("--contact", type=int, required=True)
     pex = pvsub.add_parser("export", help="everything held about a person, as JSON")
     pex.add_argument("--contact", type=int, required=True)

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from customscreen.care.mentions import folded_name
 from customscreen.storage.paths import private_file
+from customscreen.storage.store import StoreError
 
 SUFFIX = ".erasures"
 
@@ -76,12 +77,23 @@ def salt_for(conn: sqlite3.Connection, ledger: Path) -> str:
     row = conn.execute("SELECT salt FROM erasures ORDER BY erased_at DESC LIMIT 1").fetchone()
     if row:
         return str(row[0])
-    known = read(ledger)
+    try:
+        known = read(ledger)
+    except StoreError as exc:
+        raise StoreError(f"{exc}; nothing was erased") from None
     return known[-1].salt if known else secrets.token_hex(16)
 
 
 def append(ledger: Path, record: ErasureRecord) -> None:
     """Add one line and sync it (and, the first time, the folder that now holds it)."""
+    try:
+        _append(ledger, record)
+    except OSError as exc:
+        raise StoreError(f"{ledger}: the erasure ledger cannot be written "
+                         f"({exc.strerror or exc}); nothing was erased") from None
+
+
+def _append(ledger: Path, record: ErasureRecord) -> None:
     created = not ledger.exists()
     private_file(ledger)
     fd = os.open(ledger, os.O_WRONLY | os.O_APPEND)
@@ -108,6 +120,9 @@ def read(ledger: Path) -> list[ErasureRecord]:
         text = ledger.read_text(encoding="utf-8")
     except FileNotFoundError:
         return []
+    except (OSError, UnicodeDecodeError) as exc:
+        raise StoreError(f"{ledger}: the erasure ledger cannot be read "
+                         f"({getattr(exc, 'strerror', None) or exc})") from None
     records = []
     for line in text.splitlines():
         try:
@@ -130,4 +145,8 @@ def record_in(conn: sqlite3.Connection, record: ErasureRecord, applied_at: str) 
 def missing_from(conn: sqlite3.Connection, ledger: Path) -> list[ErasureRecord]:
     """The ledger's erasures this database has not had (a backup made before them)."""
     had = {r[0] for r in conn.execute("SELECT id FROM erasures")}
-    return [r for r in read(ledger) if r.id not in had]
+    try:
+        known = read(ledger)
+    except StoreError as exc:
+        raise StoreError(f"{exc}; the erasures it records were not re-applied") from None
+    return [r for r in known if r.id not in had]

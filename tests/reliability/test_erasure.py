@@ -249,3 +249,20 @@ def test_a_copy_put_back_by_hand_is_erased_again_when_listen_starts(tmp_path: Pa
     store = Store(db)
     assert contacts.get(store, hotel) is None
     store.close()
+
+
+def test_an_erasure_whose_ledger_cannot_be_written_erases_nothing_and_says_why(
+        tmp_path: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    store = Store(db)
+    hotel, _ = girard_office(store)
+    store.close()
+    (tmp_path / "journal.sqlite.erasures").mkdir()  # in the way
+    erase = run(db, "privacy", "erase", "--contact", str(hotel))
+    assert erase.returncode == 2 and "Traceback" not in erase.stderr
+    assert "the erasure ledger cannot be" in erase.stderr
+    assert "nothing was erased" in erase.stderr
+    store = Store(db)
+    assert contacts.get(store, hotel) is not None
+    assert store.query("SELECT count(*) FROM erasures")[0][0] == 0
+    store.close()
