@@ -186,6 +186,10 @@ def _rewrite_mentions(conn: sqlite3.Connection, mentions: Mentions) -> tuple[int
     return rewritten, cards
 
 
+_SECURE_DELETE = {0: "PRAGMA secure_delete = OFF", 1: "PRAGMA secure_delete = ON",
+                  2: "PRAGMA secure_delete = FAST"}
+
+
 class _zeroing:
     """``secure_delete`` for the erasure: what it deletes is overwritten with zeros."""
 
@@ -199,7 +203,7 @@ class _zeroing:
 
     def __exit__(self, *exc: object) -> None:
         with self.store.lock:
-            self.store.conn.execute(f"PRAGMA secure_delete = {int(self.before)}")
+            self.store.conn.execute(_SECURE_DELETE[int(self.before)])
 
 
 def wipe(store: Store, wait_s: float = CHECKPOINT_WAIT_S) -> str:
