@@ -6,6 +6,7 @@ The exit codes are in ``app.process``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -121,8 +122,10 @@ def build_parser() -> argparse.ArgumentParser:
     pa.add_argument("--months", type=int, help="this retention instead of the configured one")
     pa.add_argument("--action", dest="retention_action", choices=("delete", "anonymise"),
                     help="with --months: what to do with older calls (default anonymise)")
-    per = pvsub.add_parser("erase", help="erase a person: the card goes, their calls are "
-                           "anonymised, documents keep their number without the name")
+    per = pvsub.add_parser("erase", help="erase a person: the card and every mention of "
+                           "their name and numbers go, their calls are anonymised, documents "
+                           "keep their number without the name; recorded (hashed) so that a "
+                           "restore erases them again")
     per.add_argument("--contact", type=int, required=True)
     pex = pvsub.add_parser("export", help="everything held about a person, as JSON")
     pex.add_argument("--contact", type=int, required=True)
@@ -146,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The journal, its backups, exports and recordings are created readable by
+    # their owner only, each explicitly (customscreen.storage.paths); the umask
+    # is the belt to those braces, for what a library writes (SQLite's own
+    # journals, Qt's files) or a path someone adds later without thinking of it.
+    os.umask(0o077)
     args = build_parser().parse_args(argv)
     try:
         return _run(args)

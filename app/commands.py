@@ -14,6 +14,7 @@ from customscreen.calls.routing import Mode
 from customscreen.contacts import files as contacts_io
 from customscreen.contacts import numbers
 from customscreen.storage import backup_schedule, backups, ownership, passwords, restoring, settings
+from customscreen.storage.paths import open_private
 from customscreen.storage.store import Store, StoreError
 from telephony.source import mask_password
 
@@ -255,13 +256,18 @@ def restore(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     # Refused while a process owns the journal: it would write its next calls
     # into the file that was replaced, and give them ids the backup also has.
+    # The backup may predate erasures: they are made again before the lock is let go.
+    from customscreen.care import privacy
+
     try:
-        done = restoring.restore(path, args.file, new=args.new)
+        done = restoring.restore(path, args.file, new=args.new, then=privacy.reapply_to)
     except StoreError as exc:
         print(f"customscreen: {exc}", file=sys.stderr)
         return EXIT_FAILED
     for line in done.lines():
         print(line)
+    if done.then is not None and done.then.erasures:
+        print(done.then.summary("backup"))
     return 0
 
 
@@ -331,11 +337,15 @@ def privacy_(args: argparse.Namespace) -> int:
             erased = privacy.erase_contact(store, args.contact)
             print(f"erased {erased.name!r} (contact {erased.contact_id}): card deleted, "
                   f"{erased.calls} calls and {erased.callbacks} callback slips anonymised, "
-                  f"{erased.documents} register entries kept without the name")
+                  f"{erased.mentions} other texts that named them rewritten, "
+                  f"{erased.documents} register entries kept without the name; "
+                  + ("raw file wiped (free space and WAL)" if erased.wiped
+                     else f"but {erased.wipe_problem}"))
         else:
             held = privacy.export_contact(store, args.contact)
             tmp = args.output.with_name(args.output.name + ".part")
-            tmp.write_text(json.dumps(held, ensure_ascii=False, indent=1), encoding="utf-8")
+            with open_private(tmp) as out:
+                out.write(json.dumps(held, ensure_ascii=False, indent=1))
             tmp.replace(args.output)
             print(f"written {args.output}: card, {len(held['phones'])} numbers, "
                   f"{len(held['calls'])} calls, {len(held['callbacks'])} callbacks, "

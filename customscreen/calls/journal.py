@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from customscreen.storage.paths import open_private
 from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store, StoreError
 
@@ -188,7 +189,7 @@ def export_csv(store: Store, path: Path, where: CallFilter | None = None) -> int
     tmp = path.with_name(path.name + ".part")
     written = 0
     try:
-        with open(tmp, "w", newline="", encoding="utf-8") as f:
+        with open_private(tmp, newline="", encoding="utf-8") as f:
             # A caller chooses their own display name: a formula in it stays text.
             out = SheetWriter(f, EXPORT_COLUMNS, number_columns=("raw_number", "number"))
             with store.lock:

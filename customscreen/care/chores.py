@@ -1,5 +1,6 @@
 """What runs by itself while the desk or ``listen`` is open: the daily backup, the
-retention of old calls, and writing journal entries that waited for the disk.
+retention of old calls, writing journal entries that waited for the disk, and,
+once at start, the erasures a copy put back by hand lacks.
 
 One small thread (a :class:`telephony.running.BackgroundLoop`, the way every
 line runs too) wakes every ``interval`` seconds and does what is due; each
@@ -53,6 +54,7 @@ class Chores:
         self.interval = interval
         self.clock = clock
         self._loop = BackgroundLoop("chores", self._round)
+        self._erasures_checked = False
 
     def start(self) -> None:
         self._loop.start()
@@ -74,6 +76,12 @@ class Chores:
             if self.board.retry_journal():
                 said.append(f"the journal is written again: {waiting} waiting entries saved")
         try:
+            if not self._erasures_checked:
+                # A copy put back by hand (``cp``) may lack erasures the ledger holds.
+                again = privacy.reapply_erasures(self.store)
+                self._erasures_checked = True
+                if again.erasures:
+                    said.append(again.summary())
             done = backup_schedule.run_if_due(self.store, now)
             if done is not None:
                 said.append(f"daily backup written and verified: {done.path}" if done.path

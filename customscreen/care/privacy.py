@@ -5,28 +5,43 @@
   or kept for the statistics with everything that identifies the caller
   cleared. The desk and ``listen`` apply it once a day; ``customscreen privacy
   apply`` applies it now.
-- Erasure (art. 17): the card goes; the calls from the person's numbers stay
-  in the journal, anonymised, so the month's statistics do not change; the
-  document register keeps its entries (numbers must not leave holes, and the
-  law on business records keeps them ten years) with the recipient removed.
+- Erasure (art. 17, ``care/erasure.py``): the card goes, and every mention of
+  the person's name and numbers; the calls from their numbers stay in the
+  journal, anonymised, so the month's statistics do not change; the document
+  register keeps its entries (numbers must not leave holes, and the law on
+  business records keeps them ten years) with the recipient removed. A ledger
+  beside the database lets a restored backup be erased again.
 - Access (art. 15): everything held about a person, as one JSON document.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from customscreen import contacts
-from customscreen.calls import callbacks, journal
+from customscreen.calls import callbacks
+from customscreen.care.erasure import (
+    ERASED,
+    Erased,
+    Reapplication,
+    Reapplied,
+    anonymise_calls,
+    erase_contact,
+    reapply_erasures,
+    reapply_to,
+    their_calls,
+)
 from customscreen.storage import settings
 from customscreen.storage.store import Store
 
-#: What replaces a name in the texts that are kept.
-ERASED = "(erased)"
+__all__ = [
+    "ERASED", "Erased", "PrivacyError", "Reapplication", "Reapplied", "Retention",
+    "RetentionDone", "apply_retention", "erase_contact", "export_contact", "reapply_erasures",
+    "reapply_to", "retention", "run_if_due",
+]
 
 
 class PrivacyError(ValueError):
@@ -44,15 +59,6 @@ class RetentionDone:
     retention: Retention
     before: date  # calls started before this day were handled
     calls: int
-
-
-@dataclass(frozen=True)
-class Erased:
-    contact_id: int
-    name: str
-    calls: int  # anonymised
-    callbacks: int
-    documents: int  # register entries kept without the name
 
 
 def retention(store: Store) -> Retention | None:
@@ -88,7 +94,7 @@ def apply_retention(store: Store, rule: Retention, today: date | None = None) ->
             # slips are the secretary's own records and keep their text.
             conn.executemany("DELETE FROM calls WHERE id = ?", [(i,) for i in ids])
         else:
-            _anonymise_calls(conn, ids)
+            anonymise_calls(conn, ids)
         settings.put(store, settings.RETENTION_LAST_APPLIED, today)
     return RetentionDone(rule, before, len(ids))
 
@@ -102,55 +108,9 @@ def run_if_due(store: Store, today: date | None = None) -> RetentionDone | None:
     return apply_retention(store, rule, today)
 
 
-def _anonymise_calls(conn: sqlite3.Connection, ids: Iterable[int]) -> int:
-    """Clear what identifies the caller. Routing's reason is a code and stays (the
-    desk still says why the call was routed, of "the caller"); a reason a person
-    wrote may name someone, like a note, and goes."""
-    count = 0
-    for call_id in ids:
-        journal.update_call(conn, call_id, number=None, raw_number=None, network_name=None,
-                            note="", contact_id=None, reason="")
-        conn.execute("UPDATE voicemail SET note = '' WHERE call_id = ?", (call_id,))
-        count += 1
-    return count
-
-
-# -- one person -------------------------------------------------------------------------
-
-
-def _their_calls(conn: sqlite3.Connection, contact_id: int, numbers: list[str]) -> list[int]:
-    marks = ",".join("?" for _ in numbers) or "NULL"
-    rows = conn.execute(
-        f"SELECT id FROM calls WHERE contact_id = ? OR number IN ({marks}) ORDER BY id",
-        (contact_id, *numbers),
-    )
-    return [r[0] for r in rows]
-
-
 def _their_numbers(conn: sqlite3.Connection, contact_id: int) -> list[str]:
     rows = conn.execute("SELECT e164 FROM phones WHERE contact_id = ?", (contact_id,))
     return [r[0] for r in rows]
-
-
-def erase_contact(store: Store, contact_id: int) -> Erased:
-    """Delete the card, anonymise their calls and slips, keep the register without the name."""
-    contact = contacts.require(store, contact_id)
-    with store.transaction() as conn:
-        numbers = _their_numbers(conn, contact_id)
-        calls = _anonymise_calls(conn, _their_calls(conn, contact_id, numbers))
-        marks = ",".join("?" for _ in numbers) or "NULL"
-        slips = conn.execute(
-            f"UPDATE callbacks SET number = NULL, caller_name = ?, contact_id = NULL "
-            f"WHERE contact_id = ? OR number IN ({marks})",
-            (ERASED, contact_id, *numbers),
-        ).rowcount
-        documents = conn.execute(
-            "UPDATE documents SET recipient = ?, contact_id = NULL WHERE contact_id = ?",
-            (ERASED, contact_id),
-        ).rowcount
-        conn.execute("DELETE FROM contacts_fts WHERE rowid = ?", (contact_id,))
-        conn.execute("DELETE FROM contacts WHERE id = ?", (contact_id,))
-    return Erased(contact_id, contact.name, calls, slips, documents)
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
@@ -166,7 +126,7 @@ def export_contact(store: Store, contact_id: int, now: datetime | None = None) -
     with store.lock:
         conn = store.conn
         numbers = _their_numbers(conn, contact_id)
-        call_ids = _their_calls(conn, contact_id, numbers)
+        call_ids = their_calls(conn, contact_id, numbers)
         call_marks = ",".join("?" for _ in call_ids) or "NULL"
         number_marks = ",".join("?" for _ in numbers) or "NULL"
         card = _rows(conn, "SELECT * FROM contacts WHERE id = ?", (contact_id,))[0]

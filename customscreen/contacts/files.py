@@ -24,6 +24,7 @@ from customscreen.contacts.import_batches import (
     Report,
 )
 from customscreen.storage import spreadsheet
+from customscreen.storage.paths import open_private
 from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store, StoreError
 
@@ -315,7 +316,7 @@ def export_file(store: Store, path: Path) -> int:
     everyone = list(all_contacts(store))
     tmp = path.with_name(path.name + ".part")
     try:
-        with open(tmp, "w", newline="", encoding="utf-8") as f:
+        with open_private(tmp, newline="", encoding="utf-8") as f:
             if suffix == ".csv":
                 _write_csv(f, everyone)
             else:

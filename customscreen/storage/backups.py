@@ -36,6 +36,7 @@ from customscreen.storage.backup_copies import (
     verify,
     write_manifest,
 )
+from customscreen.storage.paths import private_folder
 from customscreen.storage.store import Store, StoreError
 
 KEEP_DAILY = 7
@@ -60,7 +61,7 @@ def backup(store: Store, folder: Path, now: datetime | None = None) -> Path:
     now = now or datetime.now()
     tag = tag_of(identity(store))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
     except OSError as exc:
         raise StoreError(f"{folder}: cannot create the backup folder ({exc.strerror})") from None
     target = folder / copy_name(identity(store), now)

@@ -18,12 +18,15 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from customscreen.storage import ownership
 from customscreen.storage.backup_copies import STAMP, verify
+from customscreen.storage.paths import private_file
 from customscreen.storage.store import StoreError, require_journal
 
 #: What SQLite keeps beside a database in WAL mode.
@@ -39,6 +42,7 @@ class Restored:
     previous: Path | None  # the previous bytes, kept aside; None when there were none
     previous_problem: str | None  # why the previous bytes could not be kept
     hashed: bool  # the backup's SHA-256 was checked against its manifest
+    then: Any = None  # what the caller's ``then`` step returned
 
     def lines(self) -> list[str]:
         said = [f"restored {self.source} into {self.live}"]
@@ -55,11 +59,14 @@ class Restored:
 
 
 def restore(db_path: Path, source: Path, now: datetime | None = None,
-            new: bool = False) -> Restored:
+            new: bool = False, then: Callable[[Path], Any] | None = None) -> Restored:
     """Replace the journal at ``db_path`` with the backup ``source``.
 
     ``new``: there is no journal at ``db_path`` yet (a new computer, a lost
     file); without it a missing ``db_path`` is refused like any mistyped --db.
+    ``then`` runs on the restored file while the owner lock is still held, so
+    that nothing opens the copy before it is brought up to date (the
+    erasures made since the backup are made again).
     """
     verdict = verify(source)
     if not verdict.ok:
@@ -74,10 +81,11 @@ def restore(db_path: Path, source: Path, now: datetime | None = None,
         stamp = (now or datetime.now()).strftime(STAMP)
         previous, problem = _keep_previous(live, stamp)
         _put_in_place(source, live)
+        after = then(live) if then is not None else None
     finally:
         if owner is not None:
             owner.release()
-    return Restored(live, source, previous, problem, verdict.hashed)
+    return Restored(live, source, previous, problem, verdict.hashed, after)
 
 
 def _keep_previous(live: Path, stamp: str) -> tuple[Path | None, str | None]:
@@ -99,7 +107,7 @@ def _keep_previous(live: Path, stamp: str) -> tuple[Path | None, str | None]:
 
 
 def _copy_synced(source: Path, target: Path) -> None:
-    with open(source, "rb") as src, open(target, "wb") as dst:
+    with open(source, "rb") as src, open(private_file(target), "wb") as dst:
         shutil.copyfileobj(src, dst, 1 << 20)
         dst.flush()
         os.fsync(dst.fileno())
@@ -110,7 +118,7 @@ def _put_in_place(source: Path, live: Path) -> None:
     try:
         tmp.unlink(missing_ok=True)
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        dest = sqlite3.connect(tmp)
+        dest = sqlite3.connect(private_file(tmp))
         try:
             src.backup(dest)
             # One self-contained file: the store turns WAL back on when it opens it.

@@ -239,9 +239,35 @@ def _v4_register_states(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_erasures(conn: sqlite3.Connection) -> None:
+    """The erasures this file has had, so that a restored copy can be told apart.
+
+    One row per erasure (GDPR art. 17): who, when, and the erased identifiers as
+    salted SHA-256 only, never in clear. ``id`` is the erasure's id in the
+    ledger file beside the database (``care/erasure_ledger.py``); a restored
+    backup that lacks an id the ledger holds gets that erasure again.
+    """
+    _script(
+        conn,
+        """
+        CREATE TABLE erasures (
+            id TEXT PRIMARY KEY,
+            erased_at TEXT NOT NULL,
+            erased_by TEXT NOT NULL DEFAULT '',
+            applied_at TEXT NOT NULL,      -- later than erased_at once re-applied after a restore
+            contact_id INTEGER,            -- the card's id then; not a reference, the card is gone
+            kind TEXT NOT NULL,
+            salt TEXT NOT NULL,
+            name_sha256 TEXT NOT NULL,
+            numbers_sha256 TEXT NOT NULL DEFAULT ''  -- space-separated
+        );
+        """
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
 
 MIGRATIONS: list[Migration] = [
     _v1_initial, _v2_custom_fields_search, _v3_reason_codes_rebuilds,
-    _v4_register_states,
+    _v4_register_states, _v5_erasures,
 ]

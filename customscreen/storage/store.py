@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
+from customscreen.storage.paths import private_file, private_folder
 from customscreen.storage.schema import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -162,10 +163,13 @@ class Store:
             self._check_is_sqlite()
         else:
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                private_folder(self.path.parent)
+                # SQLite gives the -wal and -shm files the database file's mode:
+                # created private before SQLite opens it, all three are.
+                private_file(self.path)
             except OSError as exc:
                 raise StoreError(
-                    f"{self.path}: cannot create its folder ({exc.strerror})"
+                    f"{self.path}: cannot create it or its folder ({exc.strerror})"
                 ) from None
         self.conn = self._connect(str(self.path))
         version = self._user_version()
@@ -218,7 +222,7 @@ class Store:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.schema{version}-{stamp}.bak")
         try:
-            dest = sqlite3.connect(aside)
+            dest = sqlite3.connect(private_file(aside))
             with dest:
                 self.conn.backup(dest)
             dest.close()
@@ -333,7 +337,7 @@ class Store:
         """An online copy through SQLite's backup API, safe while calls arrive."""
         tmp = target.with_name(target.name + ".part")
         try:
-            dest = sqlite3.connect(tmp)
+            dest = sqlite3.connect(private_file(tmp))
             with self.lock:
                 self.conn.backup(dest)
             # The copy inherits WAL from the page it copied; a backup must be

@@ -153,9 +153,12 @@ ALLOWED_SQL_BUILDERS = {
     ("customscreen/calls/journal.py", "recent_for_contact"),
     ("customscreen/calls/journal.py", "export_csv"),
     ("customscreen/storage/store.py", "_migrate"),
-    ("customscreen/care/privacy.py", "_their_calls"),
-    ("customscreen/care/privacy.py", "erase_contact"),
     ("customscreen/care/privacy.py", "export_contact"),
+    ("customscreen/care/erasure.py", "their_calls"), ("customscreen/care/erasure.py", "_erase_in"),
+    # Tables and columns from the erasure's fixed list of free-text columns.
+    ("customscreen/care/erasure.py", "_rewrite_mentions"),
+    # PRAGMA takes no parameters: a whole number of milliseconds, from a float.
+    ("customscreen/care/erasure.py", "wipe"),
     # The callers pass fixed WHERE texts with "?" parameters.
     ("customscreen/calls/callbacks.py", "_rows"),
     # ORDER BY chosen from two fixed column names; the typed text is a parameter.
