@@ -18,7 +18,7 @@ from customscreen import contacts
 from customscreen.calls import journal
 from customscreen.contacts import Contact, Phone
 from customscreen.contacts import files as contacts_io
-from customscreen.storage import backups
+from customscreen.storage import backups, restoring
 from customscreen.storage.store import Store
 from tests.reliability.processes import run
 
@@ -62,9 +62,11 @@ def test_backups_restores_and_exports_are_private(tmp_path: Path, usual_umask: N
     contacts_io.export_file(store, people_csv)
     contacts_io.export_file(store, people_vcf)
     store.close()
-    restored = tmp_path / "elsewhere.sqlite"
-    backups.restore(restored, copy)
-    assert _shared(copy.parent, copy, calls_csv, people_csv, people_vcf, restored) == []
+    elsewhere = restoring.restore(tmp_path / "elsewhere.sqlite", copy, new=True)
+    over = restoring.restore(tmp_path / "journal.sqlite", copy)
+    assert over.previous is not None
+    assert _shared(copy.parent, copy, calls_csv, people_csv, people_vcf, elsewhere.live,
+                   over.live, over.previous) == []
 
 
 def test_the_commands_write_private_files(tmp_path: Path) -> None:
