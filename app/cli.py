@@ -169,14 +169,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from app import commands
+    from app import commands, safekeeping
 
     handlers = {
         None: commands.desk, "demo": commands.demo, "listen": commands.listen,
         "contacts": commands.contacts_, "calls": commands.calls, "print": commands.print_,
         "register": commands.register_,
-        "backup": commands.backup, "restore": commands.restore, "check": commands.check,
-        "doctor": commands.doctor, "office": commands.office,
+        "backup": safekeeping.backup, "restore": safekeeping.restore,
+        "check": safekeeping.check, "office": safekeeping.office, "doctor": commands.doctor,
         "bench": commands.bench, "privacy": commands.privacy_, "password": commands.password,
     }
     return handlers[args.command](args)

@@ -173,6 +173,18 @@ def test_an_old_database_holding_a_password_loses_it_at_the_next_start(
     assert SECRET.encode() not in _raw(db)
 
 
+def test_a_backup_alone_leaves_an_old_databases_password_out_of_its_copy(
+        tmp_path: Path, config_dir: Path) -> None:
+    db = tmp_path / "journal.sqlite"
+    with closing(Store(db)) as store:
+        store.set_setting(settings.SOURCES.key, f"sip://201:{SECRET}@127.0.0.1:9")
+    backup = run(db, "backup", "--to", str(tmp_path / "copies"), env=_env(config_dir))
+    assert backup.returncode == 0, backup.stderr
+    assert "moved the password of 201@127.0.0.1" in backup.stderr
+    assert _files_holding(tmp_path / "copies", SECRET) == []
+    assert passwords.sip_password("201", "127.0.0.1") == SECRET
+
+
 def _raw(db: Path) -> bytes:
     """The database's bytes as a copy of the file would hold them (WAL included)."""
     sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
