@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from customscreen import contacts
 from customscreen.contacts import files as contacts_io
 from customscreen.contacts import import_batches, numbers
+from customscreen.contacts.text import clean_lines
 from customscreen.storage.store import Store, StoreError
 from ui import i18n
 from ui.contact_editor import ContactEditor
@@ -180,7 +181,7 @@ class ContactsTab(QWidget):
         if c.fields:
             lines.append("<table>" + "".join(
                 f"<tr><td><i>{esc(k2)}</i>&nbsp;&nbsp;</td><td>{esc(i18n.field_value(v))}</td></tr>"
-                for k2, v in c.fields.items()) + "</table>")
+                for k2, v in contacts.shown_fields(c)[0]) + "</table>")
         if c.notes:
             lines.append(f"<p>{esc(c.notes)}</p>")
         return "".join(lines)
@@ -352,5 +353,6 @@ class ContactsTab(QWidget):
 
 
 def _escape(text: str) -> str:
+    text = clean_lines(text)  # no override reverses a name, no NUL cuts it
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
