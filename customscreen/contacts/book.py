@@ -63,7 +63,7 @@ class Contact:
 
 def shown_fields(contact: Contact, limit: int = MAX_FIELDS) -> tuple[list[tuple[str, str]], int]:
     """The first ``limit`` custom fields to show, and how many more there are."""
-    shown = []
+    shown: list[tuple[str, str]] = []
     for item in contact.fields.items():
         if len(shown) == limit:
             return shown, len(contact.fields) - limit
@@ -101,7 +101,7 @@ def _parse_date(value: str | None) -> date | None:
 
 def tidy(contact: Contact) -> Contact:
     """``contact`` with its texts cleaned (``text.clean``): what is saved can be shown."""
-    contact.name = clean(contact.name).strip()
+    contact.name = " ".join(clean(contact.name).split())  # as matching compares it
     contact.email = clean(contact.email).strip()
     contact.address = clean_lines(contact.address)
     contact.notes = clean_lines(contact.notes)

@@ -163,87 +163,92 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallerCard</name>
     <message>
-        <location filename="../../ui/card.py" line="87" />
+        <location filename="../../ui/card.py" line="92" />
         <source>Withheld number</source>
         <translation>Numéro masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="88" />
+        <location filename="../../ui/card.py" line="93" />
         <source>Unknown caller</source>
         <translation>Appelant inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="111" />
+        <location filename="../../ui/card.py" line="116" />
         <source>Close the card (Escape)</source>
         <translation>Fermer la fiche (Échap)</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="124" />
+        <location filename="../../ui/card.py" line="129" />
         <source>Network name: %1</source>
         <translation>Nom transmis : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="138" />
+        <location filename="../../ui/card.py" line="144" />
         <source>always gets through</source>
         <translation>passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="144" />
+        <location filename="../../ui/card.py" line="150" />
         <source>no number</source>
         <translation>pas de numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="193" />
+        <location filename="../../ui/card.py" line="198" />
+        <source>and %1 more on the contact's page</source>
+        <translation>et %1 de plus sur la fiche du contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="203" />
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="195" />
+        <location filename="../../ui/card.py" line="205" />
         <source>No earlier call</source>
         <translation>Aucun appel précédent</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="205" />
+        <location filename="../../ui/card.py" line="215" />
         <source>Open callbacks</source>
         <translation>Rappels ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="207" />
+        <location filename="../../ui/card.py" line="217" />
         <source>%1 for %2: %3</source>
         <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="219" />
+        <location filename="../../ui/card.py" line="229" />
         <source>&amp;Open contact</source>
         <translation>&amp;Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="222" />
+        <location filename="../../ui/card.py" line="232" />
         <source>&amp;Create contact</source>
         <translation>&amp;Créer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="226" />
+        <location filename="../../ui/card.py" line="236" />
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="229" />
+        <location filename="../../ui/card.py" line="239" />
         <source>&amp;Callback</source>
         <translation>&amp;Rappel…</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="231" />
+        <location filename="../../ui/card.py" line="241" />
         <source>In &amp;6 months</source>
         <translation>Dans &amp;6 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="232" />
+        <location filename="../../ui/card.py" line="242" />
         <source>Create a callback six months from today, in one click</source>
         <translation>Créer un rappel dans six mois, en un clic</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="234" />
+        <location filename="../../ui/card.py" line="244" />
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
@@ -573,87 +578,92 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="104" />
+        <location filename="../../ui/contacts_tab.py" line="105" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="106" />
+        <location filename="../../ui/contacts_tab.py" line="107" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="106" />
+        <location filename="../../ui/contacts_tab.py" line="107" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="106" />
+        <location filename="../../ui/contacts_tab.py" line="107" />
         <source>Numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="107" />
+        <location filename="../../ui/contacts_tab.py" line="108" />
         <source>People of this company</source>
         <translation>Personnes de cette société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="108" />
+        <location filename="../../ui/contacts_tab.py" line="109" />
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="109" />
+        <location filename="../../ui/contacts_tab.py" line="110" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="110" />
+        <location filename="../../ui/contacts_tab.py" line="111" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="111" />
+        <location filename="../../ui/contacts_tab.py" line="112" />
         <source>Their &amp;calls</source>
         <translation>Leurs &amp;appels</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="170" />
+        <location filename="../../ui/contacts_tab.py" line="171" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="230" />
+        <location filename="../../ui/contacts_tab.py" line="231" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="231" />
+        <location filename="../../ui/contacts_tab.py" line="232" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="249" />
-        <location filename="../../ui/contacts_tab.py" line="274" />
+        <location filename="../../ui/contacts_tab.py" line="250" />
+        <location filename="../../ui/contacts_tab.py" line="275" />
         <location filename="../../ui/contacts_tab.py" line="297" />
-        <location filename="../../ui/contacts_tab.py" line="306" />
+        <location filename="../../ui/contacts_tab.py" line="308" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="249" />
+        <location filename="../../ui/contacts_tab.py" line="250" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="286" />
-        <source>Reading the file… line %1 of %2</source>
-        <translation>Lecture du fichier… ligne %1 sur %2</translation>
+        <location filename="../../ui/contacts_tab.py" line="287" />
+        <source>Checking the file… line %1 of %2</source>
+        <translation>Vérification du fichier… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="288" />
-        <source>Importing contacts… %1 of %2</source>
-        <translation>Importation des contacts… %1 sur %2</translation>
+        <location filename="../../ui/contacts_tab.py" line="289" />
+        <source>Importing contacts… line %1 of %2</source>
+        <translation>Importation des contacts… ligne %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="298" />
+        <source>%1 imported, %2 updated, %3 refused.</source>
+        <translation>%1 importés, %2 mis à jour, %3 refusés.</translation>
     </message>
     <message>
         <location filename="../../ui/contacts_tab.py" line="290" />
@@ -661,12 +671,7 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>Retrait de ce qui a été importé… %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="298" />
-        <source>%1 contacts imported, %2 rows skipped.</source>
-        <translation>%1 contacts importés, %2 lignes ignorées.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts_tab.py" line="307" />
+        <location filename="../../ui/contacts_tab.py" line="309" />
         <source>%1
 
 Nothing was imported: the contacts are as they were.</source>
@@ -675,34 +680,34 @@ Nothing was imported: the contacts are as they were.</source>
 Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="316" />
+        <location filename="../../ui/contacts_tab.py" line="318" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="320" />
+        <location filename="../../ui/contacts_tab.py" line="322" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="325" />
+        <location filename="../../ui/contacts_tab.py" line="327" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="334" />
-        <location filename="../../ui/contacts_tab.py" line="342" />
+        <location filename="../../ui/contacts_tab.py" line="336" />
         <location filename="../../ui/contacts_tab.py" line="344" />
+        <location filename="../../ui/contacts_tab.py" line="346" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="335" />
+        <location filename="../../ui/contacts_tab.py" line="337" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="345" />
+        <location filename="../../ui/contacts_tab.py" line="347" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
