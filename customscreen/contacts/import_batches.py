@@ -43,7 +43,6 @@ finds instead of making them twice.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +51,7 @@ from customscreen import contacts
 from customscreen.contacts import Contact, matching
 from customscreen.contacts.import_undo import Undo
 from customscreen.contacts.rows import Row
+from customscreen.contacts.text import clean
 from customscreen.storage.store import Store
 
 # What one batch's writing may take, COMMIT aside. The ring-to-card target is
@@ -191,25 +191,32 @@ class Writer:
                     new[key] = row
         self._insert([r.contact for r in new.values()], names)
         people = [r for r in batch if r.contact.kind != "company"]
+        companies: dict[str, tuple[int, str]] = {}  # a batch's lookups, by folded name
         placeholders: dict[str, Contact] = {}
         for row in people:
             if not row.company:
                 continue
+            row.company = " ".join(clean(row.company).split())
             key = matching.same_name(row.company)
-            found = matching.company_id(conn, row.company)
-            if found is None and key not in placeholders:
+            if key in companies or key in placeholders:
+                continue
+            found = matching.company(conn, row.company)
+            if found is None:
                 placeholders[key] = Contact(name=row.company, kind="company")
+            else:
+                companies[key] = found
         # Companies only named in a person's "Société" column, not by a row of their own.
         self._insert(list(placeholders.values()), names, counted=False)
+        for key, placeholder in placeholders.items():
+            assert placeholder.id is not None
+            companies[key] = (placeholder.id, placeholder.name)
         fresh = []
         for row in people:
             if row.company:
-                placeholder = placeholders.get(matching.same_name(row.company))
-                row.contact.company_id = (placeholder.id if placeholder is not None
-                                          else matching.company_id(conn, row.company))
-                if row.contact.company_id is not None:
-                    names.setdefault(row.contact.company_id, _name_of(conn, row))
-            if not self._update(row):
+                row.contact.company_id, names_it = companies[matching.same_name(row.company)]
+                names[row.contact.company_id] = names_it
+            # A book empty before the import holds nobody a person's row could be.
+            if not (self.before and self._update(row)):
                 fresh.append(row.contact)
         self._insert(fresh, names)
 
@@ -253,10 +260,3 @@ class Writer:
 # While only checking the rest of a refused file, progress is told every this
 # many rows: a few milliseconds of parsing.
 _CHECK_REPORT_ROWS = 500
-
-
-def _name_of(conn: sqlite3.Connection, row: Row) -> str:
-    assert row.contact.company_id is not None
-    found = conn.execute("SELECT name FROM contacts WHERE id = ?",
-                         (row.contact.company_id,)).fetchone()
-    return str(found[0]) if found else row.company

@@ -54,11 +54,11 @@ def existing(conn: sqlite3.Connection, contact: Contact, before: int) -> int | N
     return None
 
 
-def company_id(conn: sqlite3.Connection, name: str) -> int | None:
+def company(conn: sqlite3.Connection, name: str) -> tuple[int, str] | None:
     """The company a person's "Société" column names (the first of that name)."""
-    row = conn.execute("SELECT id FROM contacts WHERE kind = 'company' AND name = ? "
+    row = conn.execute("SELECT id, name FROM contacts WHERE kind = 'company' AND name = ? "
                        "COLLATE NOCASE ORDER BY id LIMIT 1", (name.strip(),)).fetchone()
-    return None if row is None else int(row[0])
+    return None if row is None else (int(row[0]), str(row[1]))
 
 
 def merged(old: Contact, row: Row) -> Contact:
