@@ -7,6 +7,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from app import importing
 from app.process import EXIT_FAILED, EXIT_PROBLEMS, db_path, journal_path, wait_until_stopped
 from customscreen import contacts
 from customscreen.calls import journal
@@ -129,19 +130,7 @@ def listen(args: argparse.Namespace) -> int:
 def contacts_(args: argparse.Namespace) -> int:
     store = open_store(args, readonly=args.action == "search")
     if args.action == "import":
-        try:
-            result = contacts_io.import_file(store, args.file, region_of(args, store),
-                                             skip_invalid=args.skip_invalid)
-        except contacts_io.ImportError_ as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(f"nothing imported: {len(exc.problems)} bad rows "
-                  "(fix them, or use --skip-invalid to import the others)", file=sys.stderr)
-            return EXIT_PROBLEMS
-        for problem in result.skipped:
-            print(f"skipped {problem}", file=sys.stderr)
-        print(f"imported {result.imported} contacts from {args.file}")
-        return EXIT_PROBLEMS if result.skipped else 0
+        return importing.import_contacts(args, store, region_of(args, store))
     if args.action == "export":
         written = contacts_io.export_file(store, args.file)
         print(f"exported {written} contacts to {args.file}")

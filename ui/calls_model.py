@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 from customscreen.calls import journal
 from customscreen.calls.journal import CallFilter, CallRecord
 from customscreen.contacts import numbers
+from customscreen.contacts.text import clean
 from customscreen.storage.store import Store
 from ui import i18n
 
@@ -66,7 +67,8 @@ class CallsModel(QAbstractTableModel):
             return None
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(record, column)
+            # Old rows may hold a caller name from before names were cleaned.
+            return clean(self._text(record, column))
         if role == Qt.ItemDataRole.ForegroundRole and column == "outcome":
             colour = OUTCOME_COLOURS.get(record.outcome or "")
             return QColor(colour) if colour else None

@@ -21,11 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from customscreen.contacts import shown_fields
+from customscreen.contacts.text import clean
 from customscreen.storage.store import Store
 from ui import i18n
 from ui.card_data import CardCall, CardDetails, CardKey, details
 
 CARD_WIDTH = 460
+# Custom fields shown on the card: it pops by the tray and must fit the screen;
+# the contact's page shows them all.
+CARD_FIELDS = 12
 # Space between stacked cards and from the screen's edge, in pixels.
 MARGIN = 12
 
@@ -81,8 +86,8 @@ class CallerCard(QFrame):
         return i18n.contract(self.call.caller.contract) if self.call.caller else ""
 
     def title_text(self) -> str:
-        if self.call.name:
-            return self.call.name
+        if clean(self.call.name).strip():
+            return clean(self.call.name)
         if self.call.withheld:
             return self.tr("Withheld number")
         return self.tr("Unknown caller")
@@ -115,13 +120,14 @@ class CallerCard(QFrame):
         box.addLayout(top)
 
         if caller and caller.company:
-            company = QLabel(caller.company)
+            company = QLabel(clean(caller.company))
             company_font = company.font()
             company_font.setPointSize(13)
             company.setFont(company_font)
             box.addWidget(company)
         elif caller and (call.network_name or "").casefold() not in ("", caller.name.casefold()):
-            box.addWidget(self._muted(self.tr("Network name: %1").replace("%1", call.network_name)))
+            box.addWidget(self._muted(self.tr("Network name: %1").replace(
+                "%1", clean(call.network_name))))
 
         if caller:
             badge_row = QHBoxLayout()
@@ -133,7 +139,7 @@ class CallerCard(QFrame):
             )
             badge_row.addWidget(self.badge)
             if caller.contract_level:
-                badge_row.addWidget(self._muted(caller.contract_level))
+                badge_row.addWidget(self._muted(clean(caller.contract_level)))
             if caller.always:
                 badge_row.addWidget(self._muted(self.tr("always gets through")))
             badge_row.addStretch(1)
@@ -159,14 +165,14 @@ class CallerCard(QFrame):
         routed = i18n.reason(call.code, call.name)
         self.reason_label: QLabel | None = None
         if routed and (call.action != "pop" or call.code in ("always", "contract_active")):
-            self.reason_label = QLabel(routed)
+            self.reason_label = QLabel(clean(routed))
             self.reason_label.setWordWrap(True)
             colour = "#b71c1c" if call.action != "pop" else "#1b5e20"
             self.reason_label.setStyleSheet(f"color: {colour}; font-weight: bold;")
             box.addWidget(self.reason_label)
         self.written_reason_label: QLabel | None = None
         if call.reason:  # what a person wrote, as they wrote it
-            self.written_reason_label = self._muted(call.reason)
+            self.written_reason_label = self._muted(clean(call.reason))
             box.addWidget(self.written_reason_label)
 
         self._add_known_caller(box)
@@ -183,10 +189,14 @@ class CallerCard(QFrame):
         if contact and contact.fields:
             form = QFormLayout()
             form.setContentsMargins(0, 4, 0, 0)
-            for key, value in contact.fields.items():
-                label = QLabel(i18n.field_value(value))
+            shown, more = shown_fields(contact, CARD_FIELDS)
+            for key, value in shown:
+                label = QLabel(clean(i18n.field_value(value)))
                 label.setWordWrap(True)
-                form.addRow(key, label)
+                form.addRow(clean(key), label)
+            if more:
+                form.addRow(self._muted(self.tr("and %1 more on the contact's page").replace(
+                    "%1", i18n.number(more))))
             box.addLayout(form)
         if self.call.caller is None:
             return
@@ -194,10 +204,10 @@ class CallerCard(QFrame):
         if not self.info.recent:
             box.addWidget(self._muted(self.tr("No earlier call")))
         for record in self.info.recent:
-            who = record.handled_by or "—"
+            who = clean(record.handled_by) or "—"
             line = f"{i18n.when(record.started_at)} · {i18n.outcome(record.outcome)} · {who}"
             if record.note:
-                line += f" — {record.note}"
+                line += f" — {clean(record.note)}"
             label = QLabel(line)
             label.setWordWrap(True)
             box.addWidget(label)
@@ -206,8 +216,8 @@ class CallerCard(QFrame):
             for item in self.info.open_callbacks[:3]:
                 text = self.tr("%1 for %2: %3")
                 text = (text.replace("%1", i18n.when(item.due_at))
-                        .replace("%2", item.assigned_to or "—")
-                        .replace("%3", item.subject or "—"))
+                        .replace("%2", clean(item.assigned_to) or "—")
+                        .replace("%3", clean(item.subject) or "—"))
                 box.addWidget(QLabel(text))
 
     def _buttons(self) -> QGridLayout:

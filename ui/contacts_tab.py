@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from customscreen import contacts
 from customscreen.contacts import files as contacts_io
 from customscreen.contacts import import_batches, numbers
+from customscreen.contacts.text import clean_lines
 from customscreen.storage.store import Store, StoreError
 from ui import i18n
 from ui.contact_editor import ContactEditor
@@ -180,7 +181,7 @@ class ContactsTab(QWidget):
         if c.fields:
             lines.append("<table>" + "".join(
                 f"<tr><td><i>{esc(k2)}</i>&nbsp;&nbsp;</td><td>{esc(i18n.field_value(v))}</td></tr>"
-                for k2, v in c.fields.items()) + "</table>")
+                for k2, v in contacts.shown_fields(c)[0]) + "</table>")
         if c.notes:
             lines.append(f"<p>{esc(c.notes)}</p>")
         return "".join(lines)
@@ -275,7 +276,7 @@ class ContactsTab(QWidget):
         return op
 
     def _describe_import(self, progress: import_batches.Progress) -> tuple[str, int, int]:
-        """The label, and the bar in thousandths: reading is its first half."""
+        """The label, and the bar in thousandths of the file's lines."""
         done, total = progress.done, max(progress.total, 1)
 
         def count(text: str) -> str:
@@ -283,10 +284,9 @@ class ContactsTab(QWidget):
                 "%2", i18n.number(progress.total))
 
         if progress.stage == import_batches.READING:
-            return count(self.tr("Reading the file… line %1 of %2")), 500 * done // total, 1000
+            return count(self.tr("Checking the file… line %1 of %2")), 1000 * done // total, 1000
         if progress.stage == import_batches.WRITING:
-            return (count(self.tr("Importing contacts… %1 of %2")),
-                    500 + 500 * done // total, 1000)
+            return count(self.tr("Importing contacts… line %1 of %2")), 1000 * done // total, 1000
         return count(self.tr("Taking back what was imported… %1 of %2")), done, total
 
     def _import_ended(self, op: Operation) -> None:
@@ -295,8 +295,10 @@ class ContactsTab(QWidget):
 
     def _imported(self, result: contacts_io.ImportResult) -> None:
         QMessageBox.information(self, self.tr("Import contacts"), self.tr(
-            "%1 contacts imported, %2 rows skipped.").replace(
-                "%1", i18n.number(result.imported)).replace("%2", i18n.number(len(result.skipped))))
+            "%1 imported, %2 updated, %3 refused.").replace(
+                "%1", i18n.number(result.imported)).replace(
+                "%2", i18n.number(result.updated)).replace("%3", i18n.number(result.refused))
+            + "".join(f"\n{w}" for w in result.warnings[:5]))
 
     def _import_failed(self, path: Path, exc: BaseException) -> None:
         if isinstance(exc, contacts_io.ImportError_):
@@ -352,5 +354,6 @@ class ContactsTab(QWidget):
 
 
 def _escape(text: str) -> str:
+    text = clean_lines(text)  # no override reverses a name, no NUL cuts it
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

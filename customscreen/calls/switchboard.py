@@ -30,7 +30,7 @@ from datetime import datetime
 from customscreen import contacts
 from customscreen.calls import journal, voicemail
 from customscreen.calls.routing import Action, Decision, Mode, decide
-from customscreen.contacts import Caller, numbers
+from customscreen.contacts import Caller, numbers, text
 from customscreen.storage.store import Store, StoreError
 from telephony.events import Answered, CallerId, Ended, Event, LineStatus, Outcome, Presentation
 from telephony.source import Source
@@ -162,6 +162,10 @@ class Switchboard:
                 return
             live = self._live.get(key)
             if isinstance(event, CallerId):
+                if event.name:
+                    # A SIP display name or a modem's NAME is the caller's own
+                    # text: no override may reverse it on the card or on paper.
+                    event = replace(event, name=text.clean(event.name).strip() or None)
                 if live is None:
                     self._announce(source, key, event)
                 else:

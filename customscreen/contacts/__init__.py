@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from customscreen.contacts.book import (
     CONTRACT_STATUSES,
+    MAX_FIELDS,
     PHONE_LABELS,
     Caller,
     Contact,
@@ -27,11 +28,14 @@ from customscreen.contacts.book import (
     require,
     save,
     save_in,
+    shown_fields,
+    tidy,
 )
 from customscreen.contacts.search import SearchHit, fts_query, reindex, reindex_all, search
 
 __all__ = [
-    "CONTRACT_STATUSES", "PHONE_LABELS", "Caller", "Contact", "ContactError", "Contract",
+    "CONTRACT_STATUSES", "MAX_FIELDS", "PHONE_LABELS", "Caller", "Contact", "ContactError",
+    "Contract", "shown_fields", "tidy",
     "Phone", "SearchHit", "StoreError", "company_ids", "count", "delete", "find_caller",
     "find_company", "fts_query", "get", "insert_many", "people_of", "reindex", "reindex_all",
     "require", "save", "save_in", "search",

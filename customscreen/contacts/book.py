@@ -11,10 +11,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from customscreen.contacts.search import index_new, reindex
+from customscreen.contacts.text import clean, clean_lines
 from customscreen.storage.store import Store, StoreError
 
 CONTRACT_STATUSES = ("active", "expired", "none")
 PHONE_LABELS = ("phone", "mobile", "fax", "other")
+# Custom fields a contact keeps: a spreadsheet's extra columns ("Modèle de
+# chaudière", "Code portail"). Real books have a few dozen; a few hundred is
+# still a card one can read, and bounds what a card and its paper lay out (a
+# 100,000-column sheet once made a card take 84 s to build).
+MAX_FIELDS = 200
 
 
 @dataclass
@@ -55,6 +61,16 @@ class Contact:
     company_name: str = ""  # read from the company; set company_id to change it
 
 
+def shown_fields(contact: Contact, limit: int = MAX_FIELDS) -> tuple[list[tuple[str, str]], int]:
+    """The first ``limit`` custom fields to show, and how many more there are."""
+    shown: list[tuple[str, str]] = []
+    for item in contact.fields.items():
+        if len(shown) == limit:
+            return shown, len(contact.fields) - limit
+        shown.append(item)
+    return shown, 0
+
+
 @dataclass(frozen=True)
 class Caller:
     """What routing and the card need of a known caller, found in one query."""
@@ -83,9 +99,22 @@ def _parse_date(value: str | None) -> date | None:
 # -- writing ------------------------------------------------------------------
 
 
+def tidy(contact: Contact) -> Contact:
+    """``contact`` with its texts cleaned (``text.clean``): what is saved can be shown."""
+    contact.name = " ".join(clean(contact.name).split())  # as matching compares it
+    contact.email = clean(contact.email).strip()
+    contact.address = clean_lines(contact.address)
+    contact.notes = clean_lines(contact.notes)
+    contact.contract.reference = clean(contact.contract.reference)
+    contact.contract.level = clean(contact.contract.level)
+    if contact.fields:
+        contact.fields = {clean(k).strip(): clean_lines(v) for k, v in contact.fields.items()}
+    return contact
+
+
 def save(store: Store, contact: Contact) -> int:
     """Insert or update ``contact`` with its phones, contract and custom fields."""
-    name = contact.name.strip()
+    name = tidy(contact).name
     if not name:
         raise ContactError("a contact needs a name")
     if contact.kind not in ("person", "company"):
@@ -103,6 +132,7 @@ def save(store: Store, contact: Contact) -> int:
 
 def save_in(conn: sqlite3.Connection, contact: Contact) -> int:
     """``save`` inside a transaction the caller holds (imports save thousands at once)."""
+    tidy(contact)
     now = _now()
     values = (
         contact.kind, contact.name.strip(), contact.company_id, contact.email, contact.address,
@@ -166,6 +196,8 @@ def insert_many(conn: sqlite3.Connection, new: list[Contact],
     """
     if not new:
         return
+    for contact in new:
+        tidy(contact)
     now = _now()
     first = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM contacts").fetchone()[0]
     for offset, contact in enumerate(new):
@@ -315,5 +347,5 @@ def count(store: Store) -> int:
 __all__ = [
     "Caller", "Contact", "ContactError", "Contract", "Phone", "StoreError",
     "count", "delete", "find_caller", "find_company", "get", "people_of", "require",
-    "save", "save_in",
+    "save", "save_in", "shown_fields", "tidy",
 ]

@@ -13,10 +13,17 @@ hold at once:
 - **A cancelled or failing import leaves the contacts as they were.** Batches
   are committed as they go, so "nothing stays" is kept by an undo rather than
   by a rollback: every batch records the ids it inserted and, before it
-  updates a company the book already had, that company as it was. When the
-  import is cancelled, or anything fails part way (a full disk, a bug), the
-  undo deletes what was inserted and puts the companies back, in batches of
-  the same size, before the error goes on to the caller.
+  updates a contact the book already had (a re-import, see ``matching``),
+  that contact as it was. When the import is cancelled, or anything fails
+  part way (a full disk, a bug), the undo deletes what was inserted and puts
+  the updated contacts back as they were, in batches of the same size, before
+  the error goes on to the caller. A contact that existed before the import
+  is never deleted by its undo.
+
+The rows come one at a time from the file's reader and go in a batch at a
+time (``Writer.add``): no list of the whole file is ever built, and the undo's
+copies of updated contacts wait in a temporary table of the connection, not
+in memory, so an import's memory does not grow with the file.
 
 The designs that were not chosen, and why: one transaction for the whole
 import (what it was) holds the store for seconds, and a ringing call waits
@@ -30,21 +37,22 @@ What is visible meanwhile: a call that rings during an import finds the
 contacts written so far, and after a cancel its journal row keeps the number
 and forgets the contact, as after any deleted contact. A program killed in the
 middle of an import keeps the batches committed before (the undo is in
-memory); the import can then be run again, companies are matched by name.
+memory); the import can then be run again: it updates the contacts it
+finds instead of making them twice.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from customscreen import contacts
-from customscreen.contacts import Contact
-from customscreen.storage.store import Store, StoreError
+from customscreen.contacts import Contact, matching
+from customscreen.contacts.import_undo import Undo
+from customscreen.contacts.rows import Row
+from customscreen.contacts.text import clean
+from customscreen.storage.store import Store
 
 # What one batch's writing may take, COMMIT aside. The ring-to-card target is
 # 50 ms at the 99th percentile and a call takes some 3 ms by itself; it may
@@ -65,8 +73,9 @@ FIRST_BATCH = 150
 # COMMIT, one of thousands would break the promise on a slow disk.
 MIN_BATCH, MAX_BATCH = 50, 5_000
 
-# Rows freed at a time by ``let_go``: about a millisecond of work.
-FREE_SLICE = 500
+# Characters of row text a batch holds at most, whatever its count: a file of
+# long rows (64 KB notes) must not hold thousands of them at once.
+BATCH_CHARS = 4 * 1024 * 1024
 
 READING, WRITING, UNDOING = "reading", "writing", "undoing"
 
@@ -75,8 +84,8 @@ READING, WRITING, UNDOING = "reading", "writing", "undoing"
 class Progress:
     """How far an import got: lines of the file read, contacts written or taken back."""
 
-    stage: str  # READING, WRITING or UNDOING
-    done: int
+    stage: str  # READING (the file, then only checking it), WRITING or UNDOING
+    done: int  # lines of the file, or contacts taken back
     total: int
 
 
@@ -99,48 +108,62 @@ def _silent(_: Progress) -> None:
     return None
 
 
-@dataclass
-class _Undo:
-    #: Ids each batch inserted, first to last: ``insert_many`` gives a batch
-    #: consecutive ids in its own transaction, so every id between is ours.
-    inserted: list[tuple[int, int]] = field(default_factory=list)
-    #: Companies the import updated, as they were, with their ``updated_at``.
-    earlier: list[tuple[Contact, str]] = field(default_factory=list)
+class Writer:
+    """Rows into the book a short batch at a time; ``take_back`` undoes them all.
 
+    ``add`` each row as the reader gives it and ``finish`` at the end; a row
+    either updates the contact it already is (``matching.existing``) or makes a
+    new one. ``imported`` and ``updated`` count rows: a row whose contact the
+    book did not hold before the import counts as imported.
+    """
 
-T = TypeVar("T")
+    def __init__(self, store: Store, report: Report | None = None,
+                 cancelled: Cancelled | None = None, lines: int = 0) -> None:
+        self.store, self.report = store, report or _silent
+        self.cancelled = cancelled or _never
+        self.lines, self.size = lines, FIRST_BATCH
+        self.imported = self.updated = 0
+        self.writing = True  # False once taken back: the rest is only checked
+        self.pending: list[Row] = []
+        self.pending_chars = 0
+        self.checked = 0
+        #: Ids each batch inserted, first to last, adjacent runs joined.
+        self.undo = Undo(store)
+        with store.lock:
+            row = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM contacts").fetchone()
+        self.before = int(row[0])
 
+    def add(self, row: Row) -> None:
+        if not self.writing:
+            self.checked += 1
+            if self.checked % _CHECK_REPORT_ROWS == 0:
+                if self.cancelled():
+                    raise ImportCancelled
+                self.report(Progress(READING, min(row.line, self.lines), self.lines))
+            return
+        self.pending.append(row)
+        self.pending_chars += row.size
+        if len(self.pending) >= self.size or self.pending_chars >= BATCH_CHARS:
+            self._flush()
 
-class _Batches:
-    """Short write transactions, each sized so that it holds the store about ``BATCH_S``."""
+    def finish(self) -> None:
+        if self.writing and self.pending:
+            self._flush()
+        self.report(Progress(WRITING if self.writing else READING, self.lines, self.lines))
+        self.undo.drop()
 
-    def __init__(self, store: Store, report: Report, cancelled: Cancelled, total: int) -> None:
-        self.store, self.report, self.cancelled = store, report, cancelled
-        self.total, self.done, self.size = total, 0, FIRST_BATCH
-        self.undo = _Undo()
-
-    def run(self, items: Sequence[T], write: Callable[[Sequence[T]], None],
-            stage: str = WRITING, can_cancel: bool = True,
-            counts: Callable[[Sequence[T]], int] = len,
-            foreign_keys: bool = True) -> None:
-        """``write`` the items a batch at a time; ``foreign_keys=False`` runs the
-        batches with SQLite's checks off (``write`` then does their work)."""
-        start = 0
-        while start < len(items):
-            if can_cancel and self.cancelled():
-                raise ImportCancelled
-            chunk = items[start:start + self.size]
-            with self.store.lock, _foreign_keys(self.store, foreign_keys), \
-                    self.store.transaction():
-                began = time.perf_counter()
-                write(chunk)
-                # Sized by the writing, not the COMMIT: a disk's fsync costs the
-                # same for ten rows as for a thousand, smaller batches only add more.
-                self._adapt(time.perf_counter() - began)
-            start += len(chunk)
-            self.done += counts(chunk)
-            self.report(Progress(stage, self.done, self.total))
-            time.sleep(PAUSE_S)
+    def _flush(self) -> None:
+        if self.cancelled():
+            raise ImportCancelled
+        batch, self.pending, self.pending_chars = self.pending, [], 0
+        with self.store.lock, self.store.transaction():
+            began = time.perf_counter()
+            self._write(batch)
+            # Sized by the writing, not the COMMIT: a disk's fsync costs the
+            # same for ten rows as for a thousand, smaller batches only add more.
+            self._adapt(time.perf_counter() - began)
+        self.report(Progress(WRITING, min(batch[-1].line, self.lines), self.lines))
+        time.sleep(PAUSE_S)
 
     def _adapt(self, seconds: float) -> None:
         wanted = self.size * BATCH_S / max(seconds, 1e-4)
@@ -148,195 +171,92 @@ class _Batches:
         wanted = min(max(wanted, self.size / 2), self.size * 2)
         self.size = int(min(max(wanted, MIN_BATCH), MAX_BATCH))
 
-    def insert(self, new: list[Contact], names: dict[int, str],
-               uncounted: frozenset[int] = frozenset()) -> None:
-        """Insert ``new``; progress counts rows of the file, not the ``uncounted``
-        companies that only a person's Société column named."""
-        def write(chunk: Sequence[Contact]) -> None:
-            contacts.insert_many(self.store.conn, list(chunk), names)
-            if chunk[0].id is not None and chunk[-1].id is not None:
-                self.undo.inserted.append((chunk[0].id, chunk[-1].id))
+    # -- one batch, in one transaction --------------------------------------------
 
-        self.run(new, write, counts=lambda chunk: sum(id(c) not in uncounted for c in chunk))
+    def _write(self, batch: list[Row]) -> None:
+        """Companies first, whatever the order of the rows: a person's "Société"
+        column may name a company whose own row comes later."""
+        conn = self.store.conn
+        names: dict[int, str] = {}
+        new: dict[str, Row] = {}  # companies of this batch not in the book yet
+        for row in batch:
+            contacts.tidy(row.contact)
+            if row.contact.kind == "company":
+                key = matching.same_name(row.contact.name)
+                if key in new:  # the same company twice in a batch: the last row wins
+                    self._count(None)
+                    row = Row(row.line, matching.merged(new[key].contact, row), "", row.given)
+                    new[key] = row
+                elif not self._update(row):
+                    new[key] = row
+        self._insert([r.contact for r in new.values()], names)
+        people = [r for r in batch if r.contact.kind != "company"]
+        companies: dict[str, tuple[int, str]] = {}  # a batch's lookups, by folded name
+        placeholders: dict[str, Contact] = {}
+        for row in people:
+            if not row.company:
+                continue
+            row.company = " ".join(clean(row.company).split())
+            key = matching.same_name(row.company)
+            if key in companies or key in placeholders:
+                continue
+            found = matching.company(conn, row.company)
+            if found is None:
+                placeholders[key] = Contact(name=row.company, kind="company")
+            else:
+                companies[key] = found
+        # Companies only named in a person's "Société" column, not by a row of their own.
+        self._insert(list(placeholders.values()), names, counted=False)
+        for key, placeholder in placeholders.items():
+            assert placeholder.id is not None
+            companies[key] = (placeholder.id, placeholder.name)
+        fresh = []
+        for row in people:
+            if row.company:
+                row.contact.company_id, names_it = companies[matching.same_name(row.company)]
+                names[row.contact.company_id] = names_it
+            # A book empty before the import holds nobody a person's row could be.
+            if not (self.before and self._update(row)):
+                fresh.append(row.contact)
+        self._insert(fresh, names)
 
-    def update(self, companies: list[Contact], names: dict[int, str]) -> None:
-        inserted = {i for first, last in self.undo.inserted for i in range(first, last + 1)}
+    def _update(self, row: Row) -> bool:
+        """Update the contact ``row`` already is, if any; the undo keeps it as it was."""
+        conn = self.store.conn
+        found = matching.existing(conn, row.contact, self.before)
+        if found is None:
+            return False
+        old = contacts.get(self.store, found)
+        assert old is not None
+        if found <= self.before:
+            self.undo.keep(old)
+        contacts.save_in(conn, matching.merged(old, row))
+        self._count(found)
+        return True
 
-        def write(chunk: Sequence[Contact]) -> None:
-            for c in chunk:
-                assert c.id is not None
-                # A company this import inserted goes with the undo's deletions.
-                earlier = None if c.id in inserted else contacts.get(self.store, c.id)
-                stamp = self.store.one("SELECT updated_at FROM contacts WHERE id = ?", (c.id,))
-                if earlier is not None and stamp is not None:
-                    self.undo.earlier.append((earlier, stamp[0]))
-                contacts.save_in(self.store.conn, c)
-                names[c.id] = c.name.strip()
+    def _insert(self, new: list[Contact], names: dict[int, str], counted: bool = True) -> None:
+        if not new:
+            return
+        contacts.insert_many(self.store.conn, new, names)
+        first, last = new[0].id, new[-1].id
+        assert first is not None and last is not None
+        self.undo.inserted(first, last)
+        if counted:
+            self.imported += len(new)
 
-        self.run(companies, write)
+    def _count(self, found: int | None) -> None:
+        if found is not None and found <= self.before:
+            self.updated += 1
+        else:
+            self.imported += 1
 
     def take_back(self) -> None:
         """Undo every batch written so far: the contacts as they were."""
-        # Newest first: people go before the companies they point to.
-        inserted = [i for first, last in reversed(self.undo.inserted)
-                    for i in range(last, first - 1, -1)]
-        earlier = self.undo.earlier[::-1]
-        self.done, self.total = 0, len(inserted) + len(earlier)
-        conn = self.store.conn
-        with self.store.lock:
-            children = _children_of_contacts(conn)
-
-        def delete(chunk: Sequence[int]) -> None:
-            # By ranges: the search index deletes a range three times faster
-            # than the same rows one by one.
-            for low, high in _runs(chunk):
-                _delete_contacts(conn, children, low, high)
-
-        def restore(chunk: Sequence[tuple[Contact, str]]) -> None:
-            for contact, updated_at in chunk:
-                contacts.save_in(conn, contact)
-                conn.execute("UPDATE contacts SET updated_at = ? WHERE id = ?",
-                             (updated_at, contact.id))
-
-        self.run(inserted, delete, UNDOING, can_cancel=False, foreign_keys=False)
-        self.run(earlier, restore, UNDOING, can_cancel=False)
+        self.writing, self.pending = False, []
+        self.undo.take_back(self.size, lambda done, total: self.report(
+            Progress(UNDOING, done, total)))
 
 
-@contextmanager
-def _foreign_keys(store: Store, on: bool) -> Iterator[None]:
-    """SQLite's foreign-key checks off for one transaction; the caller holds the lock,
-    so no other thread's write runs without them."""
-    if on:
-        yield
-        return
-    was = store.conn.execute("PRAGMA foreign_keys").fetchone()[0]
-    store.conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction
-    try:
-        yield
-    finally:
-        store.conn.execute("PRAGMA foreign_keys = ON" if was else "PRAGMA foreign_keys = OFF")
-
-
-def _children_of_contacts(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """Every ``(table, column, on delete)`` whose foreign key points at a contact."""
-    keys = [tuple(r) for r in conn.execute(
-        "SELECT m.name, f.\"table\", f.\"from\", f.on_delete FROM sqlite_master m, "
-        "pragma_foreign_key_list(m.name) f WHERE m.type = 'table'")]
-    parents = {parent for _, parent, _, _ in keys}
-    children = [(t, column, action) for t, parent, column, action in keys
-                if parent == "contacts"]
-    for table, _, action in children:
-        if action == "CASCADE" and table in parents:
-            raise StoreError(f"contacts: {table} cascades further; the undo cannot follow it")
-    return children
-
-
-def _delete_contacts(conn: sqlite3.Connection, children: list[tuple[str, str, str]],
-                     low: int, high: int) -> None:
-    """Delete contacts ``low``..``high`` doing, set-based, what their foreign keys say.
-
-    SQLite applies ``ON DELETE`` row by row and, where the child column has no
-    index (callbacks, documents), scans the child table for every contact:
-    1.3 ms a contact with 20,000 callbacks, two minutes to take back a big
-    import. One statement per child table and range does the same work.
-    """
-    for table, column, action in children:
-        where = f"FROM {_quote(table)} WHERE {_quote(column)} BETWEEN ? AND ?"
-        if action == "CASCADE":
-            conn.execute(f"DELETE {where}", (low, high))
-        elif action == "SET NULL":
-            conn.execute(f"UPDATE {_quote(table)} SET {_quote(column)} = NULL "
-                         f"WHERE {_quote(column)} BETWEEN ? AND ?", (low, high))
-        elif conn.execute(f"SELECT 1 {where} LIMIT 1", (low, high)).fetchone():
-            raise StoreError(f"contacts {low}-{high} are still named in {table}")
-    conn.execute("DELETE FROM contacts_fts WHERE rowid BETWEEN ? AND ?", (low, high))
-    conn.execute("DELETE FROM contacts WHERE id BETWEEN ? AND ?", (low, high))
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
-def _runs(descending: Sequence[int]) -> list[tuple[int, int]]:
-    """Consecutive ids as ``(low, high)`` ranges: ``9 8 7 3 2`` → ``(7, 9), (2, 3)``."""
-    runs: list[tuple[int, int]] = []
-    for i in descending:
-        if runs and runs[-1][0] == i + 1:
-            runs[-1] = (i, runs[-1][1])
-        else:
-            runs.append((i, i))
-    return runs
-
-
-def let_go(rows: list[Any]) -> None:
-    """Free parsed rows a few hundred at a time, not in one go.
-
-    A parsed 100,000-row file is a million objects; dropping the last
-    reference to all of them at once frees them in one stretch of C that
-    keeps the interpreter for some 100 ms, and a call ringing then waits for
-    its card (measured). Between two slices another thread can run.
-    """
-    while rows:
-        del rows[-FREE_SLICE:]
-
-
-def save(store: Store, rows: list[tuple[Contact, str]], report: Report | None = None,
-         cancelled: Cancelled | None = None) -> None:
-    """Write ``(contact, company name)`` rows; companies first, whatever the row order.
-
-    A company row whose name is already known updates that company; new
-    contacts go in with ``contacts.insert_many``. Raises ``ImportCancelled``
-    when ``cancelled()`` says so between two batches; on that or any other
-    error, what was written is taken back before the error goes on. The
-    list is used up: it is empty when ``save`` returns or raises.
-    """
-    with store.lock:
-        known = contacts.company_ids(store.conn)
-    names = {cid: name for name, cid in known.items()}
-    new_companies: dict[str, Contact] = {}
-    # Companies only named in a person's Société column, not yet by a row of their own.
-    placeholders: set[str] = set()
-    updates: list[Contact] = []
-    for c, company in rows:
-        key = c.name.strip().casefold()
-        if c.kind != "company":
-            named = company.casefold()
-            if company and named not in known and named not in new_companies:
-                new_companies[named] = Contact(name=company, kind="company")
-                placeholders.add(named)
-        elif key in known or (key in new_companies and key not in placeholders):
-            updates.append(c)  # a company seen before: this row updates it
-        else:
-            new_companies[key] = c
-            placeholders.discard(key)
-    people = [(c, company) for c, company in rows if c.kind != "company"]
-    batches = _Batches(store, report or _silent, cancelled or _never, len(rows))
-    try:
-        batches.insert(list(new_companies.values()), names,
-                       frozenset(id(new_companies[k]) for k in placeholders))
-        known.update({c.name.strip().casefold(): c.id for c in new_companies.values()
-                      if c.id is not None})
-        for c in updates:
-            c.id = known[c.name.strip().casefold()]
-        batches.update(updates, names)
-        for c, company in people:
-            if company:
-                c.company_id = known[company.casefold()]
-        # insert_many added the new companies to ``names``: the people's
-        # search rows carry their company's name without another query.
-        batches.insert([c for c, _ in people], names)
-    except BaseException as exc:
-        try:
-            batches.take_back()
-        except Exception as undo_failed:
-            raise StoreError(
-                f"{store.path}: the import stopped ({exc or type(exc).__name__}) and what it "
-                f"had written could not be taken back ({undo_failed}); those contacts stay"
-            ) from undo_failed
-        raise
-    finally:
-        # An error's traceback keeps this frame alive: let go of the rows here.
-        fresh = list(new_companies.values())
-        new_companies.clear()
-        for held in (people, rows, fresh, updates):
-            let_go(held)
+# While only checking the rest of a refused file, progress is told every this
+# many rows: a few milliseconds of parsing.
+_CHECK_REPORT_ROWS = 500

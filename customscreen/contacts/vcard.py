@@ -8,16 +8,27 @@ unchanged.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from customscreen.contacts import Contact, Phone, numbers
+from customscreen.contacts import numbers
+from customscreen.contacts.book import MAX_FIELDS, Contact, Phone
+from customscreen.contacts.reading import Cut
+from customscreen.contacts.rows import Dropped, Row
 
-# A vCard line may be this long once unfolded; longer is a broken file (or an
-# embedded photo, which a caller card does not need).
-MAX_LINE = 64 * 1024
+# A property may be this long once unfolded. A phone's export embeds the
+# contact's PHOTO (100 KB of base64 is common), which a caller card does not
+# need: a longer property is dropped with a warning and the card is kept.
+MAX_PROPERTY = 64 * 1024
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# What each property says of a contact, for an update that keeps the rest.
+_GIVES = {"FN": ("name",), "N": ("name",), "ORG": ("company",), "TEL": ("phones",),
+          "EMAIL": ("email",), "ADR": ("address",), "NOTE": ("notes",),
+          "X-CUSTOMSCREEN-KIND": ("kind",), "X-CUSTOMSCREEN-FLAGS": ("always", "blocked"),
+          "X-CUSTOMSCREEN-FIELD": ("fields",),
+          "X-CUSTOMSCREEN-CONTRACT": ("contract", "contract_reference", "level",
+                                      "contract_start", "contract_end")}
 
 
 def _unescape(value: str) -> str:
@@ -58,34 +69,64 @@ def _split(value: str, sep: str) -> list[str]:
     return [_unescape(p) for p in parts]
 
 
-def _unfold(text: str) -> Iterator[tuple[int, str]]:
-    """Logical lines with the file line they start on (continuations begin with a space)."""
+def _physical(text: str | Iterable[str | Cut]) -> Iterator[str | Cut]:
+    """The file's lines without their ends (a text is split on CR and LF only:
+    str.splitlines() would also cut a NOTE at a form feed or a Unicode line
+    separator, which a vCard keeps as text)."""
+    if isinstance(text, str):
+        yield from _LINE_END.split(text)
+        return
+    for line in text:
+        yield line if isinstance(line, Cut) else line.rstrip("\r\n")
+
+
+def _unfold(text: str | Iterable[str | Cut]) -> Iterator[tuple[int, str | Cut]]:
+    """Logical lines with the file line they start on (continuations begin with a space).
+
+    A logical line past ``MAX_PROPERTY`` comes as a ``Cut``: its beginning and
+    its length; the rest of it is not kept.
+    """
     current: list[str] = []
-    start = 0
-    # Only CR and LF end a line: str.splitlines() would also cut a NOTE at a
-    # form feed or a Unicode line separator, which a vCard keeps as text.
-    for number, line in enumerate(_LINE_END.split(text), start=1):
-        if line[:1] in (" ", "\t") and current:
-            current.append(line[1:])
+    start, length = 0, 0
+
+    def done() -> str | Cut:
+        joined = "".join(current)
+        return joined if length <= MAX_PROPERTY else Cut(joined[:80], length)
+
+    for number, line in enumerate(_physical(text), start=1):
+        if not isinstance(line, Cut) and line[:1] in (" ", "\t") and current:
+            length += len(line) - 1
+            if length <= MAX_PROPERTY:
+                current.append(line[1:])
             continue
         if current:
-            yield start, "".join(current)
-        current, start = [line], number
+            yield start, done()
+        if isinstance(line, Cut):
+            current, start, length = [line.head], number, line.length
+        else:
+            current, start, length = [line], number, len(line)
     if current:
-        yield start, "".join(current)
+        yield start, done()
 
 
-def read(path: Path, text: str, region: str) -> Iterator[tuple[int, Contact, str] | str]:
-    """Each card as (line, contact, company name), or a ``FILE:LINE: problem``."""
+def read(path: Path, text: str | Iterable[str | Cut], region: str,
+         ) -> Iterator[Row | str]:
+    """Each card of ``text`` (the file's text, or its lines) as a ``Row``, or a
+    ``FILE:LINE: problem``, or a ``Dropped`` for what a kept card leaves out."""
     card: Contact | None = None
     company = ""
     begin = 0
     problem: str | None = None
+    given: set[str] = set()
+    dropped: list[str] = []
+    size = extra = 0  # characters of the card; custom fields past MAX_FIELDS
     for line_no, line in _unfold(text):
-        if not line.strip():
+        if isinstance(line, Cut):
+            prop = line.head.split(":", 1)[0].split(";", 1)[0].upper() or "a property"
+            dropped.append(f"{path}:{line_no}: {prop} of {line.length:,} characters dropped "
+                           f"(a property holds at most {MAX_PROPERTY:,}); the card is kept")
             continue
-        if len(line) > MAX_LINE:
-            problem = problem or f"{path}:{line_no}: a line of {len(line)} characters"
+        if not line.strip():
             continue
         name_part, sep, value = line.partition(":")
         if not sep:
@@ -98,6 +139,7 @@ def read(path: Path, text: str, region: str) -> Iterator[tuple[int, Contact, str
             if card is not None:
                 yield f"{path}:{begin}: card not closed with END:VCARD"
             card, company, begin, problem = Contact(name=""), "", line_no, None
+            given, dropped, size, extra = set(), [], 0, 0
             continue
         if card is None:
             yield f"{path}:{line_no}: {prop} outside BEGIN:VCARD … END:VCARD"
@@ -109,14 +151,30 @@ def read(path: Path, text: str, region: str) -> Iterator[tuple[int, Contact, str
                 yield f"{path}:{begin}: card without FN, N or ORG"
             else:
                 if not card.name:
-                    card.name, card.kind, company = company, "company", ""
-                yield begin, card, company
+                    card.name, card.kind = company, "company"
+                    given.add("name")
+                if card.kind == "company":
+                    company = ""
+                    given.discard("company")
+                if extra:
+                    dropped.append(f"{path}:{begin}: {extra:,} custom fields past the first "
+                                   f"{MAX_FIELDS} were not imported; a contact keeps at most "
+                                   f"{MAX_FIELDS}")
+                yield from (Dropped(d) for d in dropped)
+                yield Row(begin, card, company, frozenset(given), size)
             card = None
+            continue
+        size += len(line)
+        if (prop == "X-CUSTOMSCREEN-FIELD" and len(card.fields) >= MAX_FIELDS
+                and _unescape(value.partition("=")[0]) not in card.fields):
+            extra += 1
             continue
         try:
             _apply(card, prop, params_upper, params, value, region)
         except ValueError as exc:
             problem = problem or f"{path}:{line_no}: {exc}"
+        else:
+            given.update(_GIVES.get(prop, ()))
         if prop == "ORG":
             company = _split(value, ";")[0].strip()
     if card is not None:

@@ -3,17 +3,17 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/app.py" line="74" />
+        <location filename="../../ui/app.py" line="78" />
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="77" />
+        <location filename="../../ui/app.py" line="81" />
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="78" />
+        <location filename="../../ui/app.py" line="82" />
         <source>Another CustomScreen journals the calls of this database:
 %1
 
@@ -163,87 +163,92 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallerCard</name>
     <message>
-        <location filename="../../ui/card.py" line="87" />
+        <location filename="../../ui/card.py" line="92" />
         <source>Withheld number</source>
         <translation>Numéro masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="88" />
+        <location filename="../../ui/card.py" line="93" />
         <source>Unknown caller</source>
         <translation>Appelant inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="111" />
+        <location filename="../../ui/card.py" line="116" />
         <source>Close the card (Escape)</source>
         <translation>Fermer la fiche (Échap)</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="124" />
+        <location filename="../../ui/card.py" line="129" />
         <source>Network name: %1</source>
         <translation>Nom transmis : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="138" />
+        <location filename="../../ui/card.py" line="144" />
         <source>always gets through</source>
         <translation>passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="144" />
+        <location filename="../../ui/card.py" line="150" />
         <source>no number</source>
         <translation>pas de numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="193" />
+        <location filename="../../ui/card.py" line="198" />
+        <source>and %1 more on the contact's page</source>
+        <translation>et %1 de plus sur la fiche du contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/card.py" line="203" />
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="195" />
+        <location filename="../../ui/card.py" line="205" />
         <source>No earlier call</source>
         <translation>Aucun appel précédent</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="205" />
+        <location filename="../../ui/card.py" line="215" />
         <source>Open callbacks</source>
         <translation>Rappels ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="207" />
+        <location filename="../../ui/card.py" line="217" />
         <source>%1 for %2: %3</source>
         <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="219" />
+        <location filename="../../ui/card.py" line="229" />
         <source>&amp;Open contact</source>
         <translation>&amp;Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="222" />
+        <location filename="../../ui/card.py" line="232" />
         <source>&amp;Create contact</source>
         <translation>&amp;Créer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="226" />
+        <location filename="../../ui/card.py" line="236" />
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="229" />
+        <location filename="../../ui/card.py" line="239" />
         <source>&amp;Callback</source>
         <translation>&amp;Rappel…</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="231" />
+        <location filename="../../ui/card.py" line="241" />
         <source>In &amp;6 months</source>
         <translation>Dans &amp;6 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="232" />
+        <location filename="../../ui/card.py" line="242" />
         <source>Create a callback six months from today, in one click</source>
         <translation>Créer un rappel dans six mois, en un clic</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="234" />
+        <location filename="../../ui/card.py" line="244" />
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
@@ -251,47 +256,47 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallsModel</name>
     <message>
-        <location filename="../../ui/calls_model.py" line="56" />
+        <location filename="../../ui/calls_model.py" line="57" />
         <source>When</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="56" />
+        <location filename="../../ui/calls_model.py" line="57" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="56" />
+        <location filename="../../ui/calls_model.py" line="57" />
         <source>Caller</source>
         <translation>Appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="56" />
+        <location filename="../../ui/calls_model.py" line="57" />
         <source>Outcome</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="57" />
+        <location filename="../../ui/calls_model.py" line="58" />
         <source>Decision</source>
         <translation>Décision</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="57" />
+        <location filename="../../ui/calls_model.py" line="58" />
         <source>Duration</source>
         <translation>Durée</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="57" />
+        <location filename="../../ui/calls_model.py" line="58" />
         <source>Handled by</source>
         <translation>Pris par</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="57" />
+        <location filename="../../ui/calls_model.py" line="58" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_model.py" line="83" />
+        <location filename="../../ui/calls_model.py" line="85" />
         <source>withheld</source>
         <translation>masqué</translation>
     </message>
@@ -573,87 +578,92 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="104" />
+        <location filename="../../ui/contacts_tab.py" line="105" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="106" />
+        <location filename="../../ui/contacts_tab.py" line="107" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="106" />
+        <location filename="../../ui/contacts_tab.py" line="107" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="106" />
+        <location filename="../../ui/contacts_tab.py" line="107" />
         <source>Numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="107" />
+        <location filename="../../ui/contacts_tab.py" line="108" />
         <source>People of this company</source>
         <translation>Personnes de cette société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="108" />
+        <location filename="../../ui/contacts_tab.py" line="109" />
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="109" />
+        <location filename="../../ui/contacts_tab.py" line="110" />
         <source>&amp;Edit…</source>
         <translation>&amp;Modifier…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="110" />
+        <location filename="../../ui/contacts_tab.py" line="111" />
         <source>&amp;Delete</source>
         <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="111" />
+        <location filename="../../ui/contacts_tab.py" line="112" />
         <source>Their &amp;calls</source>
         <translation>Leurs &amp;appels</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="170" />
+        <location filename="../../ui/contacts_tab.py" line="171" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="230" />
+        <location filename="../../ui/contacts_tab.py" line="231" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="231" />
+        <location filename="../../ui/contacts_tab.py" line="232" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="249" />
-        <location filename="../../ui/contacts_tab.py" line="274" />
+        <location filename="../../ui/contacts_tab.py" line="250" />
+        <location filename="../../ui/contacts_tab.py" line="275" />
         <location filename="../../ui/contacts_tab.py" line="297" />
-        <location filename="../../ui/contacts_tab.py" line="306" />
+        <location filename="../../ui/contacts_tab.py" line="308" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="249" />
+        <location filename="../../ui/contacts_tab.py" line="250" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="286" />
-        <source>Reading the file… line %1 of %2</source>
-        <translation>Lecture du fichier… ligne %1 sur %2</translation>
+        <location filename="../../ui/contacts_tab.py" line="287" />
+        <source>Checking the file… line %1 of %2</source>
+        <translation>Vérification du fichier… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="288" />
-        <source>Importing contacts… %1 of %2</source>
-        <translation>Importation des contacts… %1 sur %2</translation>
+        <location filename="../../ui/contacts_tab.py" line="289" />
+        <source>Importing contacts… line %1 of %2</source>
+        <translation>Importation des contacts… ligne %1 sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="298" />
+        <source>%1 imported, %2 updated, %3 refused.</source>
+        <translation>%1 importés, %2 mis à jour, %3 refusés.</translation>
     </message>
     <message>
         <location filename="../../ui/contacts_tab.py" line="290" />
@@ -661,12 +671,7 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>Retrait de ce qui a été importé… %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="298" />
-        <source>%1 contacts imported, %2 rows skipped.</source>
-        <translation>%1 contacts importés, %2 lignes ignorées.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts_tab.py" line="307" />
+        <location filename="../../ui/contacts_tab.py" line="309" />
         <source>%1
 
 Nothing was imported: the contacts are as they were.</source>
@@ -675,34 +680,34 @@ Nothing was imported: the contacts are as they were.</source>
 Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="316" />
+        <location filename="../../ui/contacts_tab.py" line="318" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="320" />
+        <location filename="../../ui/contacts_tab.py" line="322" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="325" />
+        <location filename="../../ui/contacts_tab.py" line="327" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="334" />
-        <location filename="../../ui/contacts_tab.py" line="342" />
+        <location filename="../../ui/contacts_tab.py" line="336" />
         <location filename="../../ui/contacts_tab.py" line="344" />
+        <location filename="../../ui/contacts_tab.py" line="346" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="335" />
+        <location filename="../../ui/contacts_tab.py" line="337" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="345" />
+        <location filename="../../ui/contacts_tab.py" line="347" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
@@ -710,73 +715,73 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="95" />
+        <location filename="../../ui/desk.py" line="94" />
         <source>CustomScreen</source>
         <extracomment>What the daily chores did (backup, retention), from their own thread.</extracomment>
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="176" />
+        <location filename="../../ui/desk.py" line="175" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="179" />
+        <location filename="../../ui/desk.py" line="178" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="230" />
+        <location filename="../../ui/desk.py" line="229" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="231" />
+        <location filename="../../ui/desk.py" line="230" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="243" />
+        <location filename="../../ui/desk.py" line="242" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="257" />
+        <location filename="../../ui/desk.py" line="256" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="288" />
+        <location filename="../../ui/desk.py" line="287" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="289" />
+        <location filename="../../ui/desk.py" line="288" />
         <source>Printing is not installed on this computer (reportlab is missing).</source>
         <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="301" />
+        <location filename="../../ui/desk.py" line="300" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="305" />
+        <location filename="../../ui/desk.py" line="304" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="306" />
+        <location filename="../../ui/desk.py" line="305" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="328" />
+        <location filename="../../ui/desk.py" line="327" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="329" />
+        <location filename="../../ui/desk.py" line="328" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1252,78 +1257,78 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="65" />
+        <location filename="../../ui/firstrun.py" line="64" />
         <source>Ready</source>
         <translation>C'est prêt</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="67" />
+        <location filename="../../ui/firstrun.py" line="66" />
         <source>Finish writes this configuration and opens the desk.</source>
         <translation>Terminer enregistre ces réglages et ouvre le poste.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="72" />
+        <location filename="../../ui/firstrun.py" line="71" />
         <source>&amp;Start CustomScreen when I log in</source>
         <translation>&amp;Démarrer CustomScreen à l'ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="113" />
-        <location filename="../../ui/firstrun.py" line="118" />
+        <location filename="../../ui/firstrun.py" line="112" />
+        <location filename="../../ui/firstrun.py" line="117" />
         <source>CustomScreen — first start</source>
         <translation>CustomScreen — premier démarrage</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="141" />
+        <location filename="../../ui/firstrun.py" line="140" />
         <source>modem on %1</source>
         <translation>modem sur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="142" />
+        <location filename="../../ui/firstrun.py" line="141" />
         <source>SIP account %1</source>
         <translation>compte SIP %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="143" />
+        <location filename="../../ui/firstrun.py" line="142" />
         <source>FRITZ!Box at %1</source>
         <translation>FRITZ!Box à %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="144" />
+        <location filename="../../ui/firstrun.py" line="143" />
         <source>the demo line</source>
         <translation>la ligne de démonstration</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="155" />
+        <location filename="../../ui/firstrun.py" line="154" />
         <source>Language: %1</source>
         <translation>Langue : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="156" />
+        <location filename="../../ui/firstrun.py" line="155" />
         <source>Business: %1</source>
         <translation>Entreprise : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="159" />
+        <location filename="../../ui/firstrun.py" line="158" />
         <source>Country of the line: %1</source>
         <translation>Pays de la ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="162" />
+        <location filename="../../ui/firstrun.py" line="161" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="165" />
+        <location filename="../../ui/firstrun.py" line="164" />
         <source>Users: %1</source>
         <translation>Utilisateurs : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="169" />
+        <location filename="../../ui/firstrun.py" line="168" />
         <source>You can change all of this later in the settings.</source>
         <translation>Tout cela se modifie ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun.py" line="180" />
+        <location filename="../../ui/firstrun.py" line="179" />
         <source>SIP password</source>
         <translation>Mot de passe SIP</translation>
     </message>

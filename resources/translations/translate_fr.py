@@ -115,14 +115,11 @@ FR = {
     "Delete %1? Their calls stay in the journal.":
         "Supprimer %1 ? Ses appels restent dans le journal.",
     "Import contacts": "Importer des contacts", "Contacts (*.csv *.vcf)": "Contacts (*.csv *.vcf)",
-    "%1 contacts imported, %2 rows skipped.": "%1 contacts importés, %2 lignes ignorées.",
     "Some rows cannot be imported": "Certaines lignes ne peuvent pas être importées",
     "&Skip invalid rows and import the others":
         "&Ignorer les lignes invalides et importer les autres",
     "Nothing was imported. These rows are wrong:":
         "Rien n'a été importé. Ces lignes sont incorrectes :",
-    "Reading the file… line %1 of %2": "Lecture du fichier… ligne %1 sur %2",
-    "Importing contacts… %1 of %2": "Importation des contacts… %1 sur %2",
     "Taking back what was imported… %1 of %2": "Retrait de ce qui a été importé… %1 sur %2",
     "%1\n\nNothing was imported: the contacts are as they were.":
         "%1\n\nRien n'a été importé : les contacts sont tels qu'ils étaient.",
@@ -333,6 +330,11 @@ FR = {
         "Les mots de passe SIP sont gardés à part des réglages, dans le trousseau du système "
         "ou un fichier lisible par vous seul : celui tapé dans une adresse y est déplacé quand "
         "vous validez, et l'adresse est enregistrée sans lui.",
+    # -- issue 13: imports
+    "Checking the file… line %1 of %2": "Vérification du fichier… ligne %1 sur %2",
+    "Importing contacts… line %1 of %2": "Importation des contacts… ligne %1 sur %2",
+    "%1 imported, %2 updated, %3 refused.": "%1 importés, %2 mis à jour, %3 refusés.",
+    "and %1 more on the contact's page": "et %1 de plus sur la fiche du contact",
 }
 
 

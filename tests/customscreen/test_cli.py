@@ -91,7 +91,7 @@ def test_contacts_import_reports_bad_rows_and_exits_non_zero(tmp_path) -> None:
     assert f"{csv_path}:3: Téléphone 'pas de numéro' is not a phone number" in done.stderr
     assert "nothing imported" in done.stderr
     done = run(db, "contacts", "import", str(csv_path), "--skip-invalid")
-    assert "imported 1 contacts" in done.stdout
+    assert f"{csv_path}: 1 imported, 0 updated, 1 refused" in done.stdout
     found = run(db, "contacts", "search", "dup")
     assert "Dupont" in found.stdout and "05 36 49 01 23" in found.stdout
 

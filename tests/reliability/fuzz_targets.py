@@ -7,12 +7,12 @@ Each function runs ``count`` mutated inputs through one parser and returns a
 from __future__ import annotations
 
 import csv
+import io
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from unittest import mock
 
-from customscreen.contacts import files as contacts_io
-from customscreen.contacts import vcard
+from customscreen.contacts import sheets, vcard
 from telephony.fritzbox import CallMonitor
 from telephony.modem.parser import ModemParser
 from telephony.sip.errors import SipProtocolError
@@ -47,7 +47,7 @@ VCARD_SEEDS = [
 
 
 def decoded(data: bytes) -> str:
-    """What ``contacts_io.read_text`` makes of a file's bytes."""
+    """What an import reads of a file's bytes (``reading.scan`` chooses the encoding)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -105,15 +105,12 @@ class _QuickSniffer:
 
 def csv_rows(count: int) -> FuzzRun:
     path = Path("fuzz.csv")
-    current = [b""]
 
     def feed(data: bytes) -> None:
-        current[0] = data
-        list(contacts_io._csv_rows(path, "FR"))
+        # In memory: the parser is fuzzed, not the disk (import_file is run on files apart).
+        list(sheets.rows(path, io.StringIO(decoded(data), newline=""), "FR"))
 
-    # In memory: the parser is fuzzed, not the disk (import_file is run on files apart).
-    with mock.patch.object(contacts_io, "read_text", lambda _: decoded(current[0])), \
-            mock.patch.object(contacts_io.csv, "Sniffer", _QuickSniffer):
+    with mock.patch.object(sheets.csv, "Sniffer", _QuickSniffer):
         inputs = Mutator(CSV_SEEDS, SEED).inputs(count)
         return fuzz("CSV import", inputs, feed)
 

@@ -168,7 +168,7 @@ ALLOWED_SQL_BUILDERS = {
     ("customscreen/paper/documents/calllog.py", "totals"),
     ("customscreen/calls/voicemail.py", "items"), ("customscreen/calls/voicemail.py", "get"),
     # Tables and columns named by the schema's own foreign keys; the ids are parameters.
-    ("customscreen/contacts/import_batches.py", "_delete_contacts"),
+    ("customscreen/contacts/import_undo.py", "_delete_contacts"),
 }
 SQL_METHODS = {"execute", "executemany", "executescript", "query", "one", "_rows"}
 

@@ -62,3 +62,14 @@ def test_a_new_call_appears_at_the_top(desk, qtbot):
     # The journal reloads within a tenth of a second, once for a burst of calls.
     qtbot.waitUntil(lambda: model.rowCount() == total + 1, timeout=2000)
     assert model.data(model.index(0, 2)) == "Dupont SARL"
+
+
+def test_a_caller_name_journaled_before_names_were_cleaned_reads_in_order(store, qtbot):
+    with store.transaction() as conn:
+        conn.execute("INSERT INTO calls(source, source_key, started_at, number, network_name, "
+                     "presentation, decision, outcome) VALUES ('modem', 'k', ?, '+33536490123', "
+                     "?, 'available', 'pop', 'answered')", (started(0), "\u202eSARL Dupont\x00"))
+    model = CallsModel(store, "FR")
+    caller = model.index(0, model.COLUMNS.index("caller"))
+    wait_until(lambda: model.data(caller) is not None)
+    assert model.data(caller) == "SARL Dupont"

@@ -145,3 +145,48 @@ def test_a_foreign_unknown_number_names_its_country(desk, qtbot):
     desk.board.receive(DemoLine("demo:"), CallerId("fr", datetime.now().astimezone(),
                                                    "0639981234"))
     assert desk.cards.top().hint_label.text() == "mobile"  # home country goes unsaid
+
+
+def test_card_shows_no_override_nor_control_of_a_name_written_before(desk, desk_store):
+    """A name stored before names were cleaned (an old import) still reads in order."""
+    from customscreen.contacts import text
+
+    forged = "\u202eSARL Dupont\x00"
+    with desk_store.transaction() as conn:
+        contact_id = conn.execute(
+            "INSERT INTO contacts(kind, name, email, address, notes, always, blocked, "
+            "updated_at, created_at) VALUES ('company', ?, '', '', '', 0, 0, '', '')",
+            (forged,)).lastrowid
+        conn.execute("INSERT INTO phones(contact_id, e164, label) VALUES (?, '+33536497777', "
+                     "'phone')", (contact_id,))
+        conn.execute("INSERT INTO custom_fields(contact_id, key, value) VALUES (?, ?, ?)",
+                     (contact_id, "Gérant\u2067", forged))
+    ring(desk, "forged", "0536497777", forged)
+    card = desk.cards.top()
+    shown = [w.text() for w in card.findChildren(type(card.name_label))]
+    assert card.name_label.text() == "SARL Dupont"
+    assert "SARL Dupont" in shown and "Gérant" in shown
+    assert all(ch not in text.BIDI_CONTROLS | text.CONTROLS for line in shown for ch in line)
+
+
+def test_card_of_a_contact_with_many_fields_shows_a_few_and_says_how_many_more(
+        desk, desk_store):
+    """100,000 fields once took the card 84 s to build: it lays out a dozen."""
+    from ui.card import CARD_FIELDS
+
+    with desk_store.transaction() as conn:
+        contact_id = conn.execute(
+            "INSERT INTO contacts(kind, name, email, address, notes, always, blocked, "
+            "updated_at, created_at) VALUES ('person', 'Large Card', '', '', '', 0, 0, '', '')"
+        ).lastrowid
+        conn.execute("INSERT INTO phones(contact_id, e164, label) VALUES (?, '+33536498888', "
+                     "'phone')", (contact_id,))
+        conn.executemany("INSERT INTO custom_fields(contact_id, key, value) VALUES (?, ?, ?)",
+                         [(contact_id, f"Column {i}", f"value {i}") for i in range(100_000)])
+    ring(desk, "large", "0536498888")
+    card = desk.cards.top()
+    shown = [w.text() for w in card.findChildren(type(card.name_label))]
+    values = [t for t in shown if t.startswith("value ")]
+    assert values == [f"value {i}" for i in range(CARD_FIELDS)]
+    (more,) = [t for t in shown if t.endswith("more on the contact's page")]
+    assert "".join(ch for ch in more if ch.isdigit()) == str(100_000 - CARD_FIELDS)

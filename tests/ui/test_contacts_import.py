@@ -78,7 +78,7 @@ def test_a_call_ringing_during_a_big_import_pops_before_it_ends(desk, qtbot, tmp
     with qtbot.waitSignal(op.ended, timeout=120_000):
         pass
     assert op.outcome == "succeeded"
-    assert said["information"] == ["30,000 contacts imported, 0 rows skipped."]
+    assert said["information"] == ["30,000 imported, 0 updated, 0 refused."]
     # The tab refreshed itself from the operation's changes, with the search kept.
     assert tab.search.text() == "Client 2999"
     assert tab.results.item(0, 0).text() == "Client 2999"
@@ -94,7 +94,7 @@ def test_progress_reaches_the_dialog_and_cancel_leaves_the_contacts_as_they_were
     qtbot.waitUntil(lambda: dialog.labelText().startswith("Importing contacts…")
                     and dialog.value() > 600, timeout=60_000)
     assert dialog.isVisible() and dialog.isModal()
-    assert dialog.labelText().endswith(" of 30,000")
+    assert dialog.labelText().endswith(" of 30,001")  # lines, with the header
     assert dialog.maximum() == 1000
 
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
@@ -140,7 +140,7 @@ def test_bad_rows_are_offered_to_skip_and_nothing_is_imported_unless_asked(
     answer["skip"] = True
     desk.window.contacts.import_contacts(path)
     qtbot.waitUntil(lambda: said["information"] != [], timeout=10_000)
-    assert said["information"] == ["1 contacts imported, 1 rows skipped."]
+    assert said["information"] == ["1 imported, 0 updated, 1 refused."]
     assert contacts.find_caller(desk.store, "+33536490999").name == "Good One"
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -22,6 +21,7 @@ from customscreen.paper.documents.errors import DocumentError
 from customscreen.paper.documents.labels import Words
 from customscreen.paper.documents.paper import Business, check_output
 from customscreen.paper.documents.report import ReportFrame, build
+from customscreen.paper.documents.styles import escape
 from customscreen.storage.store import Store
 
 #: The card's call history: enough to see a pattern, short enough for one page.
@@ -127,8 +127,13 @@ def card_story(store: Store, contact: Contact, words: Words, region: str,
     story = _identity(contact, words, region, width)
     story += _contract(store, contact, words, width)
     if contact.fields:
+        # Bounded: a contact of 100,000 fields (an old import) once took 300 s to print.
+        shown, more = contacts.shown_fields(contact)
         story.append(_heading(words["card.fields"]))
-        story += _pairs(list(contact.fields.items()), width)
+        story += _pairs(shown, width)
+        if more:
+            story.append(Paragraph(escape(words["card.more_fields"].format(
+                n=words.number(more))), styles.BODY))
     if contact.notes.strip():
         story.append(_heading(words["card.notes"]))
         story += [Paragraph(escape(line), styles.BODY)

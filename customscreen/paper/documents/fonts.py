@@ -13,6 +13,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from customscreen.contacts.text import clean
 from customscreen.paper.documents.errors import DocumentError
 
 # An editable install: the repository's resources folder sits above the package.
@@ -41,7 +42,12 @@ def register() -> None:
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis so it fits ``width`` points: a column never overflows."""
+    """``text`` cut with an ellipsis so it fits ``width`` points: a column never overflows.
+
+    Controls and bidirectional overrides go first (``text.clean``): a caller's
+    name from the line must not print reversed.
+    """
+    text = clean(text)
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
     ellipsis = "…"

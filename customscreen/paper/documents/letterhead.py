@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
@@ -22,6 +21,7 @@ from customscreen.contacts import Contact, numbers
 from customscreen.paper.documents import fonts, styles
 from customscreen.paper.documents.labels import Words
 from customscreen.paper.documents.paper import BAND_INSET, Business
+from customscreen.paper.documents.styles import escape
 from customscreen.storage.store import Store
 
 BAND_SIZE = 7

@@ -8,7 +8,6 @@ and a real signature, because a cramped box gets signed across the text.
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
@@ -16,6 +15,7 @@ from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, Spacer,
 
 from customscreen.paper.documents import styles
 from customscreen.paper.documents.labels import Words
+from customscreen.paper.documents.styles import escape
 
 BOX_HEIGHT = 30 * mm
 SIGNATURE_IMAGE_HEIGHT = 20 * mm

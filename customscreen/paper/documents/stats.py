@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Spacer, Table
@@ -20,6 +19,7 @@ from customscreen.paper.documents import charts, styles
 from customscreen.paper.documents.labels import Words
 from customscreen.paper.documents.paper import Business, check_output
 from customscreen.paper.documents.report import ReportFrame, build, period_label
+from customscreen.paper.documents.styles import escape
 from customscreen.paper.statistics import CallStatistics
 from customscreen.storage.store import Store
 

@@ -6,11 +6,14 @@ becomes a black smear; greys are kept light enough that text over them reads.
 
 from __future__ import annotations
 
+from xml.sax.saxutils import escape as _xml_escape
+
 from reportlab.lib.colors import Color, black
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
+from customscreen.contacts.text import clean_lines
 from customscreen.paper.documents import fonts
 
 #: A header row's fill: visible on a laser print, still readable on a fax.
@@ -19,6 +22,13 @@ RULE_GREY = Color(0.55, 0.55, 0.55)
 TEXT_GREY = Color(0.3, 0.3, 0.3)
 
 BODY_SIZE = 9.5
+
+
+def escape(text: str) -> str:
+    """``text`` for a Paragraph: markup escaped, and no control or bidirectional
+    override left (``text.clean_lines``), so "SARL Dupont" never prints reversed."""
+    return _xml_escape(clean_lines(text))
+
 
 fonts.register()
 

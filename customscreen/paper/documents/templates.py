@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -39,6 +38,7 @@ from customscreen.paper.documents.lines import (
     parse_lines,
     totals,
 )
+from customscreen.paper.documents.styles import escape
 
 #: A French quote is customarily valid for a month.
 QUOTE_VALIDITY = timedelta(days=30)
