@@ -91,6 +91,9 @@ def import_file(store: Store, path: Path, region: str, skip_invalid: bool = Fals
                     if not skip_invalid and writer.writing:
                         writer.take_back()  # nothing is written; the rest is checked
             writer.finish()
+            for line, old, new in writer.renamed:
+                warnings.add(Dropped(f"{path}:{line}: {old} is now named {new} (the same "
+                                     "number); undo the import if they are two people"))
         except BaseException as exc:
             if writer.writing:
                 _take_back(store, writer, exc)

@@ -108,6 +108,10 @@ def _silent(_: Progress) -> None:
     return None
 
 
+#: Renamings listed to the person importing; past them, a count is enough.
+MAX_RENAMED_KEPT = 1_000
+
+
 class Writer:
     """Rows into the book a short batch at a time; ``take_back`` undoes them all.
 
@@ -123,6 +127,8 @@ class Writer:
         self.cancelled = cancelled or _never
         self.lines, self.size = lines, FIRST_BATCH
         self.imported = self.updated = 0
+        #: (line, old name, new name): people a number matched under another name.
+        self.renamed: list[tuple[int, str, str]] = []
         self.writing = True  # False once taken back: the rest is only checked
         self.pending: list[Row] = []
         self.pending_chars = 0
@@ -230,7 +236,13 @@ class Writer:
         assert old is not None
         if found <= self.before:
             self.undo.keep(old)
-        contacts.save_in(conn, matching.merged(old, row))
+        updated = matching.merged(old, row)
+        if old.kind == "person" and matching.same_name(old.name) != matching.same_name(
+                updated.name) and len(self.renamed) < MAX_RENAMED_KEPT:
+            # Matched by number under another name: a new spelling, a married
+            # name, or a colleague on a shared line; the person importing decides.
+            self.renamed.append((row.line, old.name, updated.name))
+        contacts.save_in(conn, updated)
         self._count(found)
         return True
 

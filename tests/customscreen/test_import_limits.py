@@ -189,6 +189,10 @@ def test_a_row_finds_its_contact_by_number_then_by_name(tmp_path, store) -> None
     assert (result.imported, result.updated) == (0, 2)
     marie = contacts.get(store, contacts.find_caller(store, "+33639981234").id)
     assert marie.name == "Marie Girard"  # same number: the same person, renamed
+    # ... and said, since a colleague on a shared line would be renamed the same way.
+    assert [w for w in result.warnings if "is now named" in w] == [
+        f"{tmp_path / 'b.csv'}:2: Marie Dupont is now named Marie Girard (the same number); "
+        "undo the import if they are two people"]
     assert marie.notes == "appeler le matin"  # the file has no Notes column: kept
     paul = contacts.get(store, contacts.find_caller(store, "+33353019999").id)
     assert paul.name == "paul roux" and paul.email == "paul@roux.fr"
