@@ -254,8 +254,12 @@ def _read_details(path: Path, what: str) -> Held:
             break
         time.sleep(0.02)
     pid = details.get("pid")
-    return Held(what, pid if isinstance(pid, int) else 0,
-                str(details.get("host") or ""), str(details.get("cmdline") or ""))
+    from telephony.source import mask_password
+
+    # Masked again: an older version, still running, wrote its password in clear.
+    cmdline = " ".join(mask_password(arg) for arg in str(details.get("cmdline") or "").split())
+    return Held(what, pid if isinstance(pid, int) else 0, str(details.get("host") or ""),
+                cmdline)
 
 
 def _command_line() -> str:

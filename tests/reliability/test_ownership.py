@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -163,3 +166,18 @@ def test_a_lock_needs_a_journal_and_never_creates_one(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="office init"):
         ownership.claim(tmp_path / "offce.sqlite")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_owner_file_with_a_password_in_clear_is_shown_masked(tmp_path: Path) -> None:
+    """An older version, still running, wrote its command line unmasked."""
+    db = new_journal(tmp_path / "office.sqlite")
+    mine = ownership.claim(db)
+    assert isinstance(mine, ownership.Claim)
+    with mine:
+        ownership.owner_file(db).write_text(json.dumps({
+            "pid": os.getpid(), "host": socket.gethostname(),
+            "cmdline": "customscreen listen sip://201:Zq7s3cret@pbx.local"}))
+        held = ownership.holder(db)
+    assert held is not None
+    assert "sip://201:***@pbx.local" in held.explain()
+    assert "Zq7s3cret" not in held.explain()
