@@ -261,12 +261,29 @@ def _age(age: timedelta) -> str:
     return f"{hours} hour{'s' if hours != 1 else ''}" if hours else "minutes"
 
 
+def check_register(store: Store) -> list[Finding]:
+    """Numbers taken by an issue that never finished: the office must know they are void."""
+    from customscreen.paper import register
+
+    void = [entry.number for entry in register.interrupted(store)]
+    if not void:
+        return []
+    shown = ", ".join(void[:5]) + (f" and {len(void) - 5} more" if len(void) > 5 else "")
+    return [Finding("Register", Severity.WARNING,
+                    f"the issue of {shown} was interrupted: the register holds no document "
+                    "for them",
+                    "treat these numbers as void: send no PDF that carries one, and print "
+                    "the document again (it gets a new number); `customscreen register "
+                    "list` shows them")]
+
+
 # -- all of it ---------------------------------------------------------------------
 
 
 def examine(db: Path, lines: bool = True, timeout: float = LINE_TIMEOUT_S,
             now: datetime | None = None) -> list[Finding]:
-    """Every check, in the order a person would look: file, settings, line, backups."""
+    """Every check, in the order a person would look: file, settings, line, register,
+    backups."""
     findings, store = check_database(db)
     if store is None:
         return findings
@@ -277,6 +294,7 @@ def examine(db: Path, lines: bool = True, timeout: float = LINE_TIMEOUT_S,
             usable = [url for url in settings.sources(store)
                       if check_source_url(url).severity is Severity.OK]
             findings += [check_line(url, timeout) for url in usable]
+        findings += check_register(store)
         findings += check_backups(store, now)
     except StoreError as exc:  # damage integrity_check does not see (text that is not UTF-8)
         findings.append(Finding("Database", Severity.PROBLEM, str(exc), _restore_hint(db)))

@@ -251,6 +251,12 @@ def entries(store: Store, year: int | None = None) -> list[RegisterEntry]:
     return [_entry(r) for r in rows]
 
 
+def interrupted(store: Store) -> list[RegisterEntry]:
+    """The numbers whose issue stopped half way (a crash, a kill): void, to be said."""
+    rows = store.query("SELECT * FROM documents WHERE state = ? ORDER BY year, seq", (ISSUING,))
+    return [entry for entry in map(_entry, rows) if entry.state == INTERRUPTED]
+
+
 def revision_ends(pdf_bytes: bytes) -> list[int]:
     """Where each revision of the PDF ends (after its "%%EOF" line); the whole if none."""
     return [m.end() for m in _EOF.finditer(pdf_bytes)] or [len(pdf_bytes)]

@@ -71,6 +71,8 @@ def test_a_kill_while_issuing_leaves_an_interrupted_number_never_a_shared_one(
     assert len(listed) == 1 and listed[0].endswith(
         "INTERRUPTED: its document was never recorded"), listed
     lost = listed[0].split()[0]
+    told = run(db, "doctor", "--no-line")
+    assert f"the issue of {lost} was interrupted" in " ".join(told.stdout.split()), told.stdout
 
     second = tmp_path / "second.pdf"
     done = run(db, *FAX, "-o", str(second))
