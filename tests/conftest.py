@@ -78,6 +78,21 @@ def demo_store(tmp_path: Path):
     s.close()
 
 
+@pytest.fixture
+def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """SIP passwords in a private file under tmp, here and in the processes started
+    (``CUSTOMSCREEN_CONFIG_DIR``), never in the keyring of the person running the tests."""
+    import keyring
+    from keyring.backends import fail
+
+    folder = tmp_path / "config"
+    monkeypatch.setenv("CUSTOMSCREEN_CONFIG_DIR", str(folder))
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield folder
+    keyring.set_keyring(previous)
+
+
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """Say which caller-ID vector sets this run replayed, and how many cases each held."""
     try:

@@ -11,7 +11,6 @@ from pathlib import Path
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import fail
 
 from customscreen.calls.switchboard import CallAnnounced, Switchboard
 from customscreen.storage import passwords
@@ -39,14 +38,6 @@ class MemoryKeyring(KeyringBackend):
         self.kept.pop((service, username), None)
 
 
-@pytest.fixture
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv("CUSTOMSCREEN_CONFIG_DIR", str(folder))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield folder
-    keyring.set_keyring(previous)
 
 
 def test_without_a_keyring_the_password_file_is_readable_by_the_user_only(

@@ -15,9 +15,7 @@ from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backends import fail
 
 from customscreen.storage import passwords, settings
 from customscreen.storage.store import Store
@@ -28,15 +26,6 @@ from tests.reliability.processes import ENV, Listening, run
 SECRET = "Zq7s3cretQ"  # no hyphen: doctor wraps its lines at one
 
 
-@pytest.fixture
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Passwords in a private file under tmp, here and in the processes started."""
-    folder = tmp_path / "config"
-    monkeypatch.setenv("CUSTOMSCREEN_CONFIG_DIR", str(folder))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield folder
-    keyring.set_keyring(previous)
 
 
 def _env(config_dir: Path) -> dict[str, str]:

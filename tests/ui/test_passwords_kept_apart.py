@@ -21,14 +21,6 @@ from ui.settings_dialog import SettingsDialog
 SECRET = "Zq7s3cretQ"
 
 
-@pytest.fixture
-def config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "config"
-    monkeypatch.setenv("CUSTOMSCREEN_CONFIG_DIR", str(folder))
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield folder
-    keyring.set_keyring(previous)
 
 
 def _raw(store: Store) -> bytes:
