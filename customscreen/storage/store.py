@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 
@@ -26,6 +26,7 @@ from customscreen.storage.schema import MIGRATIONS
 SCHEMA_VERSION = len(MIGRATIONS)
 
 Rebuild = Callable[[sqlite3.Connection], None]
+R = TypeVar("R")
 #: Who rebuilds each derived table a migration marked stale (``schema.py``).
 _REBUILDERS: dict[str, Rebuild] = {}
 
@@ -296,18 +297,16 @@ class Store:
                 return
 
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        with self.lock:
-            try:
-                return self.conn.execute(sql, params).fetchall()
-            except sqlite3.DatabaseError as exc:  # locked, full, or a damaged file
-                raise StoreError(_explain(self.path, exc)) from None
-            except UnicodeDecodeError:  # a flipped bit in a page of text
-                raise StoreError(_damaged(self.path)) from None
+        return self._read(sql, params, sqlite3.Cursor.fetchall)
 
     def one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Row | None:
+        return self._read(sql, params, sqlite3.Cursor.fetchone)
+
+    def _read(self, sql: str, params: tuple[Any, ...] | dict[str, Any],
+              fetch: Callable[[sqlite3.Cursor], R]) -> R:
         with self.lock:
             try:
-                return self.conn.execute(sql, params).fetchone()
+                return fetch(self.conn.execute(sql, params))
             except sqlite3.DatabaseError as exc:  # locked, full, or a damaged file
                 raise StoreError(_explain(self.path, exc)) from None
             except UnicodeDecodeError:  # a flipped bit in a page of text
