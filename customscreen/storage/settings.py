@@ -256,8 +256,12 @@ def move_passwords_out(store: Store) -> list[str]:
     without it, and the freed bytes are zeroed (``secure_delete``) and the WAL
     folded in, so that neither the file nor the next backup has it. Returns
     what was done, one sentence per account, for the desk or ``listen`` to say;
-    a password that cannot be kept apart now stays, and is said so.
+    a password that cannot be kept apart now stays, and is said so. A desk
+    that opened the file read-only (another process journals into it) leaves
+    that to the owner, which does it when it starts.
     """
+    if store.readonly:
+        return []
     urls = sources(store)
     said, kept = [], []
     for url in urls:

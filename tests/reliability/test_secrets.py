@@ -174,6 +174,19 @@ def test_a_backup_alone_leaves_an_old_databases_password_out_of_its_copy(
     assert passwords.sip_password("201", "127.0.0.1") == SECRET
 
 
+def test_a_read_only_desk_leaves_an_old_password_to_the_owner(
+        tmp_path: Path, config_dir: Path) -> None:
+    """The second screen opens the journal read-only while listen owns it: no crash."""
+    db = tmp_path / "journal.sqlite"
+    with closing(Store(db)) as store:
+        store.set_setting(settings.SOURCES.key, f"sip://201:{SECRET}@127.0.0.1:9")
+    with closing(Store(db, readonly=True)) as read_only:
+        assert settings.move_passwords_out(read_only) == []
+    with closing(Store(db)) as owner:
+        assert settings.move_passwords_out(owner) != []
+        assert settings.sources(owner) == ["sip://201@127.0.0.1:9"]
+
+
 def _raw(db: Path) -> bytes:
     """The database's bytes as a copy of the file would hold them (WAL included)."""
     sqlite3.connect(db).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
