@@ -76,8 +76,9 @@ class Chores:
             if self.board.retry_journal():
                 said.append(f"the journal is written again: {waiting} waiting entries saved")
         try:
-            if not self._erasures_checked:
-                # A copy put back by hand (``cp``) may lack erasures the ledger holds.
+            if not self._erasures_checked and not self.store.readonly:
+                # A copy put back by hand (``cp``) may lack erasures the ledger holds;
+                # a read-only desk leaves them to the journal's owner.
                 again = privacy.reapply_erasures(self.store)
                 self._erasures_checked = True
                 if again.erasures:
