@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from customscreen.contacts import history
 from customscreen.contacts.search import index_new, reindex
 from customscreen.contacts.text import clean, clean_lines
 from customscreen.storage.store import Store, StoreError
@@ -145,7 +146,10 @@ def save_in(conn: sqlite3.Connection, contact: Contact) -> int:
             (*values, now),
         )
         contact.id = int(cur.lastrowid or 0)
+        before: list[str] = []
     else:
+        before = [r[0] for r in conn.execute(
+            "SELECT e164 FROM phones WHERE contact_id = ?", (contact.id,))]
         cur = conn.execute(
             "UPDATE contacts SET kind=?, name=?, company_id=?, email=?, address=?, notes=?, "
             "always=?, blocked=?, updated_at=? WHERE id=?",
@@ -159,6 +163,7 @@ def save_in(conn: sqlite3.Connection, contact: Contact) -> int:
         "INSERT INTO phones(contact_id, e164, label) VALUES (?, ?, ?)",
         [(contact.id, p.e164, p.label) for p in contact.phones],
     )
+    history.follow(conn, contact.id, before, [p.e164 for p in contact.phones])
     c = contact.contract
     conn.execute(
         "INSERT INTO contracts(contact_id, status, reference, start_date, end_date, level) "
@@ -214,6 +219,7 @@ def insert_many(conn: sqlite3.Connection, new: list[Contact],
         "INSERT INTO phones(contact_id, e164, label) VALUES (?, ?, ?)",
         [(c.id, p.e164, p.label) for c in new for p in c.phones],
     )
+    history.follow_range(conn, first, first + len(new) - 1)
     conn.executemany(
         "INSERT INTO contracts(contact_id, status, reference, start_date, end_date, level) "
         "VALUES (?,?,?,?,?,?)",

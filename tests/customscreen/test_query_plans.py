@@ -7,6 +7,7 @@ from datetime import date
 from customscreen import contacts
 from customscreen.calls import journal
 from customscreen.calls.journal import CallFilter
+from customscreen.contacts import history
 
 
 def plan(store, sql: str, params: tuple = ()) -> str:
@@ -63,3 +64,17 @@ def test_contact_history_on_the_card_uses_the_contact_index(demo_store) -> None:
     )
     assert "calls_contact (contact_id=?)" in text
     assert "TEMP B-TREE" not in text
+
+
+def test_a_contacts_calls_follow_its_numbers_through_the_number_index(demo_store) -> None:
+    # Most calls of a busy journal are unknown callers (contact_id NULL): walking
+    # them by the contact index would read most of a million-call journal.
+    for sql, params in (
+        (history.link_sql(2), (1, "+33536490123", "+33639981234")),
+        (history.unlink_sql(1), ("+33536490123", 1)),
+        (history.LINK_RANGE_SQL, (1, 200)),
+    ):
+        text = plan(demo_store, sql, params)
+        assert "SEARCH calls USING INDEX calls_number (number=?)" in text, text
+        assert "SCAN calls" not in text and "calls_contact" not in text, text
+        assert "SCAN p" not in text and "SCAN phones" not in text, text
