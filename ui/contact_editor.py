@@ -39,7 +39,7 @@ class ContactEditor(QDialog):
         self.store, self.region = store, region
         self.contact = contact or Contact(name="")
         if number:
-            self.contact.phones.append(Phone(number))
+            self.contact.phones.append(Phone(number, numbers.phone_label(number)))
         self.setWindowTitle(self.tr("Contact") if contact is None or contact.id is None
                             else self.tr("Contact: %1").replace("%1", contact.name))
         self.resize(620, 520)
@@ -54,6 +54,9 @@ class ContactEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
+        # What the receptionist types when the editor opens is the caller's name,
+        # often while the caller spells it: it must not go to the tabs' bar.
+        self.name.setFocus()
 
     # -- pages ---------------------------------------------------------------
 

@@ -232,5 +232,14 @@ def hint(e164: str | None) -> NumberHint:
     return NumberHint(place, line_type, country)
 
 
+def phone_label(e164: str | None) -> str:
+    """The contact book's label for a number: ``mobile`` for a mobile, else ``phone``.
+
+    Read from the same hint as the unknown caller's card, so a number the card
+    called a mobile is filed as one when its contact is created from the card.
+    """
+    return "mobile" if hint(e164).line_type == "mobile" else "phone"
+
+
 def paper_size_is_letter(region: str) -> bool:
     return region.upper() in LETTER_REGIONS

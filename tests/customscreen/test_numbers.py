@@ -74,3 +74,12 @@ def test_fast_path_agrees_with_the_phonenumbers_parser(region: str, digits: str)
 def test_search_tokens_cover_the_ways_people_type_a_number() -> None:
     assert numbers.search_tokens("+33536490123") == "33536490123 536490123 0536490123"
     assert numbers.search_tokens("+12015550123") == "12015550123 2015550123"
+
+
+@pytest.mark.parametrize(("e164", "label"), [
+    ("+33639981234", "mobile"), ("+33712345678", "mobile"), ("+447911123456", "mobile"),
+    ("+33536490123", "phone"), ("+12015550123", "phone"),  # North America: either
+    ("+33800123456", "phone"), (None, "phone"),
+])
+def test_a_new_number_is_filed_as_a_mobile_when_it_is_one(e164: str | None, label: str) -> None:
+    assert numbers.phone_label(e164) == label
