@@ -1,4 +1,4 @@
-"""The manager's periods and figures: calendar presets, one rounding, days that say what they count."""
+"""The manager's periods and figures: calendar presets, one rounding, honest days."""
 
 from __future__ import annotations
 
