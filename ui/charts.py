@@ -133,7 +133,7 @@ class OutcomeBars(Chart):
                              OUTCOME_COLOURS.get(code, BAR))
             painter.drawText(QRectF(area.left() + label_w + width + 6, y, 104, row_h),
                              Qt.AlignmentFlag.AlignVCenter,
-                             f"{i18n.number(n)} ({i18n.number(100 * n / total, 1)} %)")
+                             f"{i18n.number(n)} ({i18n.share(n / total)})")
 
 
 class ShareDonut(Chart):
@@ -143,6 +143,11 @@ class ShareDonut(Chart):
         super().__init__()
         self.share = 0.0
         self.caption = ""
+
+    @property
+    def figure(self) -> str:
+        """The share written in the ring, as the printed report writes it."""
+        return i18n.share(self.share)
 
     def draw(self, painter: QPainter, area: QRectF) -> None:
         side = min(area.width() * 0.5, area.height()) - 8
@@ -160,8 +165,7 @@ class ShareDonut(Chart):
         font.setPointSize(font.pointSize() + 4)
         font.setBold(True)
         painter.setFont(font)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignCenter,
-                         f"{i18n.number(100 * self.share, 0)} %")
+        painter.drawText(inner, Qt.AlignmentFlag.AlignCenter, self.figure)
         font.setPointSize(font.pointSize() - 4)
         font.setBold(False)
         painter.setFont(font)

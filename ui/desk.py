@@ -26,13 +26,16 @@ from ui.bridge import SwitchboardBridge
 from ui.callback_dialog import CallbackDialog
 from ui.card import CallerCard, CardStack
 from ui.card_data import CardCall, from_record, from_view
-from ui.mainwindow import TAB_CONTACTS, MainWindow
+from ui.mainwindow import TAB_CALLS, TAB_CONTACTS, TAB_STATS, MainWindow
 from ui.mode import ModeControl
 from ui.notifier import CallbackNotifier
 from ui.printing import print_card
 from ui.settings_dialog import SettingsDialog
 from ui.tray import DeskTray
 from ui.user_dialog import choose_user
+
+#: How long the status bar says there is nothing to print.
+NOTHING_TO_PRINT_SHOWN_MS = 8000
 
 
 class Desk(QObject):
@@ -273,10 +276,31 @@ class Desk(QObject):
             return top.call.caller.id
         return self.window.contacts.current_id()
 
+    def selected_contact_id(self) -> int | None:
+        """What Ctrl+P prints: the top card's caller, else what the open tab has selected.
+
+        The selected contact in Contacts, the selected call's contact in Calls;
+        nothing elsewhere, rather than the first contact of a list out of sight.
+        """
+        top = self.cards.top()
+        if top and top.call.caller:
+            return top.call.caller.id
+        tab = self.window.tabs.currentIndex()
+        if tab == TAB_CONTACTS:
+            return self.window.contacts.current_id()
+        if tab == TAB_CALLS:
+            record = self.window.calls.selected()
+            return record.contact_id if record else None
+        return None
+
     def print_current(self) -> None:
-        contact_id = self.current_contact_id()
+        contact_id = self.selected_contact_id()
         if contact_id:
             print_card(self.store, contact_id, self.region, self.window)
+            return
+        self.window.statusBar().showMessage(self.tr(
+            "Nothing to print: open a caller's card, or select a contact, or a call "
+            "from a contact."), NOTHING_TO_PRINT_SHOWN_MS)
 
     def open_documents(self) -> QDialog | None:
         """File ▸ Documents, on the current contact; window-modal, so this returns at once."""
@@ -287,8 +311,14 @@ class Desk(QObject):
             QMessageBox.information(self.window, self.tr("Documents"), self.tr(
                 "Printing is not installed on this computer (reportlab is missing)."))
             return None
+        # A call log or a report is of the period chosen in the Statistics tab;
+        # opened from that tab, the dialog offers its report first.
+        choice = self.window.stats.choice
+        from_stats = self.window.tabs.currentIndex() == TAB_STATS
         dialog = DocumentsDialog(self.store, self.region, self.board.user,
-                                 self.current_contact_id(), self.window)
+                                 self.current_contact_id(), self.window,
+                                 period=(choice.preset(), *choice.dates()),
+                                 kind="stats" if from_stats else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

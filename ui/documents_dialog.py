@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 import tempfile
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -47,12 +46,13 @@ from customscreen.paper.documents import (
 from customscreen.paper.register import RegisterEntry
 from customscreen.storage.store import Store, StoreError
 from ui import print_preview
+from ui.period_choice import PeriodChoice
 
 CARD, CALLLOG, STATS = "card", "calllog", "stats"
 #: Fields that hold paragraphs or one order line a line.
 MULTILINE_FIELDS = ("lignes", "corps", "message", "conditions")
-#: The period a call log or a report opens on: the last month.
-DEFAULT_PERIOD = timedelta(days=30)
+#: A period as the Statistics tab holds it: its preset, its first and last day.
+ChosenPeriod = tuple[str, date, date]
 CONTACTS_SHOWN = 50
 
 
@@ -66,7 +66,8 @@ def _file_stem(text: str) -> str:
 
 class DocumentsDialog(QDialog):
     def __init__(self, store: Store, region: str, user: str | None,
-                 contact_id: int | None = None, parent: QWidget | None = None) -> None:
+                 contact_id: int | None = None, parent: QWidget | None = None,
+                 period: ChosenPeriod | None = None, kind: str | None = None) -> None:
         super().__init__(parent)
         self.store, self.region, self.user = store, region, user
         self.folder = tempfile.TemporaryDirectory(prefix="customscreen-documents-")
@@ -87,16 +88,13 @@ class DocumentsDialog(QDialog):
         contact_layout.addWidget(self.matches)
 
         self.period_box = QGroupBox(self.tr("Period"))
-        today = date.today()
-        self.since, self.until = QDateEdit(), QDateEdit()
-        for edit, day in ((self.since, today - DEFAULT_PERIOD), (self.until, today)):
-            edit.setCalendarPopup(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
+        # The presets of the Statistics tab, and the period chosen there.
+        self.choice = PeriodChoice(store)
+        if period is not None:
+            self.choice.choose(*period)
+        self.since, self.until = self.choice.since, self.choice.until
         period_layout = QHBoxLayout(self.period_box)
-        period_layout.addWidget(QLabel(self.tr("From")))
-        period_layout.addWidget(self.since)
-        period_layout.addWidget(QLabel(self.tr("to")))
-        period_layout.addWidget(self.until)
+        period_layout.addWidget(self.choice)
         period_layout.addStretch()
 
         self.fields_box = QGroupBox(self.tr("Fields"))
@@ -134,6 +132,8 @@ class DocumentsDialog(QDialog):
         self._find_contacts("")
         if contact_id:
             self.choose_contact(contact_id)
+        if kind is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
         self._kind_chosen()
 
     # -- what can be made ----------------------------------------------------------

@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from customscreen.paper.statistics import format_share
+
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
 LANGUAGES = ("system", "fr", "en")
 
@@ -79,6 +81,12 @@ def number(value: float, decimals: int = 0) -> str:
     if decimals:
         return QLocale().toString(float(value), "f", decimals)
     return QLocale().toString(int(value))
+
+
+def share(value: float) -> str:
+    """A share of calls ("25,0 %"), rounded as the printed report rounds it."""
+    language = "fr" if QLocale().language() == QLocale.Language.French else "en"
+    return format_share(value, language)
 
 
 def when(iso: str | None) -> str:

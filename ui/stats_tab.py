@@ -2,45 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
-from PySide6.QtCore import QDate, QEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from customscreen.paper import statistics
 from customscreen.storage.store import Store
 from ui import i18n
 from ui.charts import HeatMap, OutcomeBars, PerDayChart, ShareDonut
-
-PERIODS = (("7", 7), ("30", 30), ("90", 90), ("365", 365), ("all", 0), ("custom", -1))
+from ui.period_choice import PeriodChoice
 
 
 class StatsTab(QWidget):
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self.period = QComboBox()
-        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.period.currentIndexChanged.connect(self._period_chosen)
-        self.since, self.until = QDateEdit(), QDateEdit()
-        for edit in (self.since, self.until):
-            edit.setCalendarPopup(True)
-            edit.dateChanged.connect(self._custom_dates)
+        self.stats: statistics.CallStatistics | None = None
+        self.choice = PeriodChoice(store)
+        # The Documents dialog opens on the period chosen here.
+        choice = self.choice
+        self.period, self.since, self.until = choice.period, choice.since, choice.until
         self.figures = QLabel()
         self.per_day, self.heat = PerDayChart(), HeatMap()
         self.outcomes, self.share = OutcomeBars(), ShareDonut()
         bar = QHBoxLayout()
-        bar.addWidget(self.period)
-        bar.addWidget(self.since)
-        bar.addWidget(self.until)
+        bar.addWidget(self.choice)
         bar.addStretch(1)
         grid = QGridLayout()
         grid.addWidget(self.per_day, 0, 0)
@@ -51,50 +36,18 @@ class StatsTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.figures)
         layout.addLayout(grid, 1)
-        self.stats: statistics.CallStatistics | None = None
         self.retranslate()
+        self.choice.changed.connect(self.refresh)
 
     def retranslate(self) -> None:
-        current = self.period.currentIndex()
-        self.period.blockSignals(True)
-        self.period.clear()
-        names = (self.tr("Last 7 days"), self.tr("Last 30 days"), self.tr("Last 90 days"),
-                 self.tr("Last 12 months"), self.tr("Whole journal"), self.tr("Chosen dates"))
-        for (code, _), name in zip(PERIODS, names, strict=True):
-            self.period.addItem(name, code)
-        self.period.setCurrentIndex(current if current >= 0 else 1)
-        self.period.blockSignals(False)
         self.per_day.title = self.tr("Calls per day")
         self.heat.title = self.tr("When calls come (weekday × hour)")
         self.outcomes.title = self.tr("How calls ended")
         self.share.title = self.tr("Callers under contract")
-        self._period_chosen()
-
-    def _period_chosen(self) -> None:
-        days = dict(PERIODS).get(self.period.currentData() or "30", 30)
-        custom = days < 0
-        self.since.setEnabled(custom)
-        self.until.setEnabled(custom)
-        if custom:
-            self.refresh()
-            return
-        today = date.today()
-        if days:
-            since, until = today - timedelta(days=days - 1), today
-        else:
-            since, until = statistics.period_of(self.store, None, None)
-        for edit, value in ((self.since, since), (self.until, until)):
-            edit.blockSignals(True)
-            edit.setDate(QDate(value.year, value.month, value.day))
-            edit.blockSignals(False)
         self.refresh()
 
-    def _custom_dates(self) -> None:
-        if self.period.currentData() == "custom":
-            self.refresh()
-
     def refresh(self) -> None:
-        since, until = self.since.date().toPython(), self.until.date().toPython()
+        since, until = self.choice.dates()
         if until < since:
             since, until = until, since
         self.stats = stats = statistics.compute(self.store, since, until)
@@ -107,10 +60,10 @@ class StatsTab(QWidget):
         ).replace("%1", i18n.number(stats.contract_calls)).replace(
             "%2", i18n.number(stats.total)).replace("%3", i18n.number(stats.known_calls))
         text = self.tr(
-            "<b>%1</b> calls · <b>%2</b> a day on average · <b>%3</b> overdue callbacks · "
-            "<b>%4</b> open in the voicemail queue"
+            "<b>%1</b> calls · <b>%2</b> a day on average, weekends included · "
+            "<b>%3</b> overdue callbacks · <b>%4</b> open in the voicemail queue"
         ).replace("%1", i18n.number(stats.total)).replace(
-            "%2", i18n.number(stats.total / max(1, stats.days), 1)).replace(
+            "%2", i18n.number(stats.per_day_average, 1)).replace(
             "%3", i18n.number(stats.overdue_callbacks)).replace(
             "%4", i18n.number(stats.open_voicemail))
         if stats.median_callback_hours is not None:

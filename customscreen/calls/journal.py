@@ -41,9 +41,19 @@ class CallRecord:
         return self.contact_name or self.network_name or ""
 
 
+#: Who took the call, as every view shows it: only an answered call, or one
+#: still under way, has a taker. Rows journaled before issue 14 named whoever
+#: sat at the desk on missed and diverted calls too; reading through this
+#: expression keeps them from claiming a taker, with no migration.
+TAKER = ("CASE WHEN calls.outcome IS NULL OR calls.outcome = 'answered' "
+         "THEN calls.handled_by END")
+
+_SPECIAL_COLUMNS = {
+    "contact_name": "contacts.name AS contact_name",
+    "handled_by": f"{TAKER} AS handled_by",
+}
 _COLUMNS = ", ".join(
-    f"calls.{f.name}" if f.name != "contact_name" else "contacts.name AS contact_name"
-    for f in fields(CallRecord)
+    _SPECIAL_COLUMNS.get(f.name, f"calls.{f.name}") for f in fields(CallRecord)
 )
 _FROM = "FROM calls LEFT JOIN contacts ON contacts.id = calls.contact_id"
 
@@ -75,7 +85,7 @@ class CallFilter:
             params.append((self.until + timedelta(days=1)).isoformat())
         for column, value in (
             ("calls.outcome", self.outcome), ("calls.decision", self.decision),
-            ("calls.contact_id", self.contact_id), ("calls.handled_by", self.handled_by),
+            ("calls.contact_id", self.contact_id), (TAKER, self.handled_by),
         ):
             if value is not None and value != "":
                 clauses.append(f"{column} = ?")
@@ -118,11 +128,19 @@ def update_call(conn: sqlite3.Connection, call_id: int, **values: Any) -> None:
 
 
 def set_note(store: Store, call_id: int, note: str, handled_by: str | None = None) -> None:
+    """Write the note; ``handled_by`` becomes the taker only of a call answered or under way.
+
+    A note on a missed or diverted call ("call them back") is no answer: its
+    author does not become the one who took the call.
+    """
     with store.transaction() as conn:
+        update_call(conn, call_id, note=note)
         if handled_by:
-            update_call(conn, call_id, note=note, handled_by=handled_by)
-        else:
-            update_call(conn, call_id, note=note)
+            conn.execute(
+                "UPDATE calls SET handled_by = ? WHERE id = ? "
+                "AND (outcome IS NULL OR outcome = 'answered')",
+                (handled_by, call_id),
+            )
 
 
 def set_reason(store: Store, call_id: int, reason: str) -> None:

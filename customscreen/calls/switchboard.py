@@ -172,6 +172,7 @@ class Switchboard:
                     self._update(live, event)
             elif isinstance(event, Answered) and live is not None:
                 live.answered_at = event.at
+                self._answered(live)
             elif isinstance(event, Ended) and live is not None:
                 self._finish(key, live, event)
             # A Ring alone is not a call yet: caller ID (or its absence) follows.
@@ -206,7 +207,8 @@ class Switchboard:
             # The code, not routing's English sentence: the desk says it in the
             # user's language, and ``reason`` is left for what a person writes.
             "decision": decision.action.value, "reason_code": decision.code,
-            "handled_by": self.user if decision.action is Action.POP else None,
+            # Nobody has taken a call that only rings: the taker is written
+            # when it is answered (``_answered``, ``_finish``).
             "network_date": event.network_date, "network_time": event.network_time,
         }
 
@@ -247,6 +249,19 @@ class Switchboard:
         self._journal(write)
         self._notify(CallUpdated(live.view, changed))
 
+    def _answered(self, live: _LiveCall) -> None:
+        """The person at this desk (``listen --user``) took the call."""
+        if self.user is None or live.view.decision.action is not Action.POP:
+            return
+        user = self.user
+
+        def write() -> None:
+            assert live.view.id is not None
+            with self.store.transaction() as conn:
+                journal.update_call(conn, live.view.id, handled_by=user)
+
+        self._journal(write)
+
     def _finish(self, key: tuple[int, str], live: _LiveCall, event: Ended) -> None:
         del self._live[key]
         self._ended[key] = None
@@ -267,10 +282,17 @@ class Switchboard:
             duration = max(0, int((event.at - live.answered_at).total_seconds()))
         else:
             duration = 0
-        values = {
+        values: dict[str, object] = {
             "ended_at": event.at.isoformat(timespec="seconds"),
             "outcome": outcome.value, "duration_s": duration,
         }
+        if outcome is not Outcome.ANSWERED:
+            # A note written while it rang named its author; a call nobody
+            # answered has no taker all the same.
+            values["handled_by"] = None
+        elif self.user is not None and live.answered_at is None:
+            # The line said "answered" only at the end (a FRITZ!Box, the demo line).
+            values["handled_by"] = self.user
 
         def write() -> None:
             assert live.view.id is not None

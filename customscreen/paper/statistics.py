@@ -11,9 +11,26 @@ import statistics as pystats
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from customscreen.calls.journal import OUTCOMES
 from customscreen.storage.store import Store
+
+# French typography: a no-break space before "%", so "25,0 %" never wraps.
+NBSP = "\u00a0"
+
+
+def format_share(share: float, language: str) -> str:
+    """A share of calls as the screen and the paper both show it: "25,0 %", "25.0%".
+
+    One rounding (half up, to a tenth of a percent) for every figure: the
+    Statistics tab and the printed report must never disagree on 186 calls of
+    745 (24.97 %), which truncated to "24 %" on screen while paper said "25,0 %".
+    """
+    tenths = Decimal(repr(share * 100)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    if language == "fr":
+        return f"{tenths}".replace(".", ",") + f"{NBSP}%"
+    return f"{tenths}%"
 
 
 @dataclass
@@ -39,6 +56,15 @@ class CallStatistics:
     @property
     def days(self) -> int:
         return (self.until - self.since).days + 1
+
+    @property
+    def per_day_average(self) -> float:
+        """Calls a calendar day, weekends included: the period's calls over all its days.
+
+        Both the tab and the report say "weekends included", since a desk that
+        is closed on Saturdays still counts them here.
+        """
+        return self.total / self.days if self.days > 0 else 0.0
 
     @property
     def busiest_hours(self) -> list[tuple[int, int]]:

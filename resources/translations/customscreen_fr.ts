@@ -715,73 +715,78 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="94" />
+        <location filename="../../ui/desk.py" line="98" />
         <source>CustomScreen</source>
-        <extracomment>What the daily chores did (backup, retention), from their own thread.</extracomment>
+        <extracomment>How long the status bar says there is nothing to print. What the daily chores did (backup, retention), from their own thread.</extracomment>
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="175" />
+        <location filename="../../ui/desk.py" line="179" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="178" />
+        <location filename="../../ui/desk.py" line="182" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="229" />
+        <location filename="../../ui/desk.py" line="233" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="230" />
+        <location filename="../../ui/desk.py" line="234" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="242" />
+        <location filename="../../ui/desk.py" line="246" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="256" />
+        <location filename="../../ui/desk.py" line="260" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="287" />
+        <location filename="../../ui/desk.py" line="303" />
+        <source>Nothing to print: open a caller's card, or select a contact, or a call from a contact.</source>
+        <translation>Rien à imprimer : ouvrez la fiche d'un appelant, ou sélectionnez un contact, ou un appel d'un contact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk.py" line="312" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="288" />
+        <location filename="../../ui/desk.py" line="313" />
         <source>Printing is not installed on this computer (reportlab is missing).</source>
         <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="300" />
+        <location filename="../../ui/desk.py" line="331" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="304" />
+        <location filename="../../ui/desk.py" line="335" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="305" />
+        <location filename="../../ui/desk.py" line="336" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="327" />
+        <location filename="../../ui/desk.py" line="358" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="328" />
+        <location filename="../../ui/desk.py" line="359" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -812,59 +817,49 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>DocumentsDialog</name>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="74" />
+        <location filename="../../ui/documents_dialog.py" line="75" />
         <location filename="../../ui/documents_dialog.py" line="314" />
         <source>Documents</source>
-        <extracomment>Fields that hold paragraphs or one order line a line. The period a call log or a report opens on: the last month.</extracomment>
+        <extracomment>Fields that hold paragraphs or one order line a line. A period as the Statistics tab holds it: its preset, its first and last day.</extracomment>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="79" />
+        <location filename="../../ui/documents_dialog.py" line="80" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="81" />
+        <location filename="../../ui/documents_dialog.py" line="82" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="89" />
+        <location filename="../../ui/documents_dialog.py" line="90" />
         <source>Period</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="96" />
-        <source>From</source>
-        <translation>Du</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents_dialog.py" line="98" />
-        <source>to</source>
-        <translation>au</translation>
-    </message>
-    <message>
-        <location filename="../../ui/documents_dialog.py" line="102" />
+        <location filename="../../ui/documents_dialog.py" line="100" />
         <source>Fields</source>
         <translation>Champs</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="110" />
+        <location filename="../../ui/documents_dialog.py" line="108" />
         <source>Pre&amp;view</source>
         <translation>&amp;Aperçu</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="111" />
+        <location filename="../../ui/documents_dialog.py" line="109" />
         <source>&amp;Print…</source>
         <translation>&amp;Imprimer…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="112" />
+        <location filename="../../ui/documents_dialog.py" line="110" />
         <source>&amp;Save as PDF…</source>
         <translation>&amp;Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/documents_dialog.py" line="122" />
+        <location filename="../../ui/documents_dialog.py" line="120" />
         <source>Document:</source>
         <translation>Document :</translation>
     </message>
@@ -1606,6 +1601,50 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
 </context>
 <context>
+    <name>PeriodChoice</name>
+    <message>
+        <location filename="../../ui/period_choice.py" line="42" />
+        <source>Last 7 days</source>
+        <extracomment>The period changed (a preset chosen, a date typed while "Chosen dates").</extracomment>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_choice.py" line="42" />
+        <source>Last week (Mon–Sun)</source>
+        <translation>Semaine dernière (lun.–dim.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_choice.py" line="43" />
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_choice.py" line="43" />
+        <source>Last month</source>
+        <translation>Mois dernier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_choice.py" line="44" />
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_choice.py" line="44" />
+        <source>Last 12 months</source>
+        <translation>12 derniers mois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_choice.py" line="45" />
+        <source>Whole journal</source>
+        <translation>Tout le journal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/period_choice.py" line="45" />
+        <source>Chosen dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+</context>
+<context>
     <name>PrintPreview</name>
     <message>
         <location filename="../../ui/print_preview.py" line="62" />
@@ -1682,62 +1721,62 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/i18n.py" line="228" />
+        <location filename="../../ui/i18n.py" line="236" />
         <source>Known caller: %1</source>
         <translation>Correspondant connu : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="229" />
+        <location filename="../../ui/i18n.py" line="237" />
         <source>Unknown number</source>
         <translation>Numéro inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="230" />
+        <location filename="../../ui/i18n.py" line="238" />
         <source>Number withheld by the caller</source>
         <translation>Numéro masqué par l'appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="231" />
+        <location filename="../../ui/i18n.py" line="239" />
         <source>%1 always gets through</source>
         <translation>%1 passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="232" />
+        <location filename="../../ui/i18n.py" line="240" />
         <source>%1 is under contract</source>
         <translation>%1 est sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="233" />
+        <location filename="../../ui/i18n.py" line="241" />
         <source>Busy day: %1's contract has expired, sent to voicemail</source>
         <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="235" />
+        <location filename="../../ui/i18n.py" line="243" />
         <source>Busy day: %1 has no contract, sent to voicemail</source>
         <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="237" />
+        <location filename="../../ui/i18n.py" line="245" />
         <source>Busy day: unknown caller sent to voicemail</source>
         <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="238" />
+        <location filename="../../ui/i18n.py" line="246" />
         <source>Busy day: withheld number sent to voicemail</source>
         <translation>Jour chargé : numéro masqué mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="239" />
+        <location filename="../../ui/i18n.py" line="247" />
         <source>The office is closed: sent to voicemail</source>
         <translation>Bureau fermé : mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="240" />
+        <location filename="../../ui/i18n.py" line="248" />
         <source>%1 is on the blocked list</source>
         <translation>%1 est sur la liste noire</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="245" />
+        <location filename="../../ui/i18n.py" line="253" />
         <source>the caller</source>
         <translation>l'appelant</translation>
     </message>
@@ -1894,67 +1933,37 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../../ui/stats_tab.py" line="61" />
-        <source>Last 7 days</source>
-        <translation>7 derniers jours</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_tab.py" line="61" />
-        <source>Last 30 days</source>
-        <translation>30 derniers jours</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_tab.py" line="61" />
-        <source>Last 90 days</source>
-        <translation>90 derniers jours</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_tab.py" line="62" />
-        <source>Last 12 months</source>
-        <translation>12 derniers mois</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_tab.py" line="62" />
-        <source>Whole journal</source>
-        <translation>Tout le journal</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_tab.py" line="62" />
-        <source>Chosen dates</source>
-        <translation>Dates choisies</translation>
-    </message>
-    <message>
-        <location filename="../../ui/stats_tab.py" line="67" />
+        <location filename="../../ui/stats_tab.py" line="42" />
         <source>Calls per day</source>
         <translation>Appels par jour</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="68" />
+        <location filename="../../ui/stats_tab.py" line="43" />
         <source>When calls come (weekday × hour)</source>
         <translation>Quand arrivent les appels (jour × heure)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="69" />
+        <location filename="../../ui/stats_tab.py" line="44" />
         <source>How calls ended</source>
         <translation>Issue des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="70" />
+        <location filename="../../ui/stats_tab.py" line="45" />
         <source>Callers under contract</source>
         <translation>Appelants sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="106" />
+        <location filename="../../ui/stats_tab.py" line="58" />
         <source>%1 of %2 calls came from callers under contract; %3 from known contacts.</source>
         <translation>%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="110" />
-        <source>&lt;b&gt;%1&lt;/b&gt; calls · &lt;b&gt;%2&lt;/b&gt; a day on average · &lt;b&gt;%3&lt;/b&gt; overdue callbacks · &lt;b&gt;%4&lt;/b&gt; open in the voicemail queue</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; appels · &lt;b&gt;%2&lt;/b&gt; par jour en moyenne · &lt;b&gt;%3&lt;/b&gt; rappels en retard · &lt;b&gt;%4&lt;/b&gt; ouverts dans la file de messagerie</translation>
+        <location filename="../../ui/stats_tab.py" line="62" />
+        <source>&lt;b&gt;%1&lt;/b&gt; calls · &lt;b&gt;%2&lt;/b&gt; a day on average, weekends included · &lt;b&gt;%3&lt;/b&gt; overdue callbacks · &lt;b&gt;%4&lt;/b&gt; open in the voicemail queue</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; appels · &lt;b&gt;%2&lt;/b&gt; par jour en moyenne, week-ends compris · &lt;b&gt;%3&lt;/b&gt; rappels en retard · &lt;b&gt;%4&lt;/b&gt; ouverts dans la file de messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="117" />
+        <location filename="../../ui/stats_tab.py" line="69" />
         <source>called back after &lt;b&gt;%1&lt;/b&gt; h (median)</source>
         <translation>rappelés après &lt;b&gt;%1&lt;/b&gt; h (médiane)</translation>
     </message>
@@ -2064,205 +2073,205 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/i18n.py" line="112" />
+        <location filename="../../ui/i18n.py" line="120" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="113" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Missed</source>
         <translation>Manqué</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="114" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Diverted</source>
         <translation>Renvoyé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="115" />
-        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>Blocked</source>
         <translation>Bloqué</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="117" />
+        <location filename="../../ui/i18n.py" line="125" />
         <source>Ringing</source>
         <translation>Sonne</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="130" />
         <source>Card shown</source>
         <translation>Fiche affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Sent to voicemail</source>
         <translation>Mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="139" />
         <source>Active contract</source>
         <translation>Contrat actif</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Expired contract</source>
         <translation>Contrat expiré</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="133" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>No contract</source>
         <translation>Aucun contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="148" />
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>expired</source>
         <translation>expiré</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="142" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="157" />
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="158" />
         <source>Forwarded</source>
         <translation>Transmis</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="151" />
+        <location filename="../../ui/i18n.py" line="159" />
         <source>Called back</source>
         <translation>Rappelé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="152" />
-        <location filename="../../ui/i18n.py" line="161" />
+        <location filename="../../ui/i18n.py" line="160" />
+        <location filename="../../ui/i18n.py" line="169" />
         <source>Closed</source>
         <translation>Fermé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="159" />
+        <location filename="../../ui/i18n.py" line="167" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="160" />
+        <location filename="../../ui/i18n.py" line="168" />
         <source>Busy day</source>
         <translation>Jour chargé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="168" />
+        <location filename="../../ui/i18n.py" line="176" />
         <source>connected</source>
         <translation>connectée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="169" />
+        <location filename="../../ui/i18n.py" line="177" />
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="170" />
+        <location filename="../../ui/i18n.py" line="178" />
         <source>down</source>
         <translation>coupée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="171" />
+        <location filename="../../ui/i18n.py" line="179" />
         <source>no line</source>
         <translation>aucune ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="178" />
-        <location filename="../../ui/i18n.py" line="216" />
+        <location filename="../../ui/i18n.py" line="186" />
+        <location filename="../../ui/i18n.py" line="224" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="179" />
+        <location filename="../../ui/i18n.py" line="187" />
         <source>landline</source>
         <translation>fixe</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="180" />
+        <location filename="../../ui/i18n.py" line="188" />
         <source>landline or mobile</source>
         <translation>fixe ou mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="181" />
+        <location filename="../../ui/i18n.py" line="189" />
         <source>toll-free</source>
         <translation>numéro vert</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="182" />
+        <location filename="../../ui/i18n.py" line="190" />
         <source>premium rate</source>
         <translation>surtaxé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="183" />
+        <location filename="../../ui/i18n.py" line="191" />
         <source>shared cost</source>
         <translation>coût partagé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="184" />
+        <location filename="../../ui/i18n.py" line="192" />
         <source>internet telephony</source>
         <translation>téléphonie par internet</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="185" />
+        <location filename="../../ui/i18n.py" line="193" />
         <source>personal number</source>
         <translation>numéro personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="186" />
+        <location filename="../../ui/i18n.py" line="194" />
         <source>company number</source>
         <translation>numéro d'entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="193" />
+        <location filename="../../ui/i18n.py" line="201" />
         <source>Paris and Île-de-France</source>
         <translation>Paris et Île-de-France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="194" />
+        <location filename="../../ui/i18n.py" line="202" />
         <source>north-west France</source>
         <translation>nord-ouest de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="195" />
+        <location filename="../../ui/i18n.py" line="203" />
         <source>north-east France</source>
         <translation>nord-est de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="196" />
+        <location filename="../../ui/i18n.py" line="204" />
         <source>south-east France</source>
         <translation>sud-est de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="197" />
+        <location filename="../../ui/i18n.py" line="205" />
         <source>south-west France</source>
         <translation>sud-ouest de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="215" />
+        <location filename="../../ui/i18n.py" line="223" />
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="217" />
+        <location filename="../../ui/i18n.py" line="225" />
         <source>fax</source>
         <translation>fax</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="218" />
+        <location filename="../../ui/i18n.py" line="226" />
         <source>other</source>
         <translation>autre</translation>
     </message>

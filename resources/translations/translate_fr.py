@@ -183,10 +183,6 @@ FR = {
     "How calls ended": "Issue des appels", "Callers under contract": "Appelants sous contrat",
     "%1 of %2 calls came from callers under contract; %3 from known contacts.":
         "%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.",
-    "<b>%1</b> calls · <b>%2</b> a day on average · <b>%3</b> overdue callbacks · "
-    "<b>%4</b> open in the voicemail queue":
-        "<b>%1</b> appels · <b>%2</b> par jour en moyenne · <b>%3</b> rappels en retard · "
-        "<b>%4</b> ouverts dans la file de messagerie",
     "called back after <b>%1</b> h (median)": "rappelés après <b>%1</b> h (médiane)",
     # -- printing
     "Print card": "Imprimer la fiche",
@@ -335,6 +331,15 @@ FR = {
     "Importing contacts… line %1 of %2": "Importation des contacts… ligne %1 sur %2",
     "%1 imported, %2 updated, %3 refused.": "%1 importés, %2 mis à jour, %3 refusés.",
     "and %1 more on the contact's page": "et %1 de plus sur la fiche du contact",
+    # -- issue 14: taker and statistics
+    "Last week (Mon–Sun)": "Semaine dernière (lun.–dim.)", "Last month": "Mois dernier",
+    "<b>%1</b> calls · <b>%2</b> a day on average, weekends included · "
+    "<b>%3</b> overdue callbacks · <b>%4</b> open in the voicemail queue":
+        "<b>%1</b> appels · <b>%2</b> par jour en moyenne, week-ends compris · "
+        "<b>%3</b> rappels en retard · <b>%4</b> ouverts dans la file de messagerie",
+    "Nothing to print: open a caller's card, or select a contact, or a call from a contact.":
+        "Rien à imprimer : ouvrez la fiche d'un appelant, ou sélectionnez un contact, ou un "
+        "appel d'un contact.",
 }
 
 

@@ -72,7 +72,7 @@ def test_known_caller_pops_and_is_journaled_before_observers_hear(board, store) 
     assert notice.call.display_number == "05 36 49 01 23"
     assert seen_in_journal == [1]
     call = journal.get(store, notice.call.id)
-    assert call.number == "+33536490123" and call.handled_by == "Claire"
+    assert call.number == "+33536490123" and call.handled_by is None  # ringing: nobody took it yet
     assert call.decision == "pop" and line.diverted == []
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from reportlab.lib.colors import black
 from reportlab.pdfgen.canvas import Canvas
 
-from customscreen.calls.journal import OUTCOMES, CallFilter
+from customscreen.calls.journal import OUTCOMES, TAKER, CallFilter
 from customscreen.contacts import numbers
 from customscreen.paper.documents import fonts, styles
 from customscreen.paper.documents.labels import Words
@@ -55,7 +55,7 @@ COLUMNS = (
 _SELECT = (
     "SELECT calls.id, calls.started_at, calls.number, calls.raw_number, calls.presentation, "
     "calls.network_name, contacts.name AS contact_name, calls.decision, calls.outcome, "
-    "calls.duration_s, calls.handled_by, calls.note "
+    f"calls.duration_s, {TAKER} AS handled_by, calls.note "
     "FROM calls LEFT JOIN contacts ON contacts.id = calls.contact_id"
 )
 

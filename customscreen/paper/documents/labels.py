@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from customscreen.paper import statistics
+
 # Regions whose businesses read English papers; every other region gets French.
 ENGLISH_REGIONS = frozenset({"US", "GB", "IE", "AU", "NZ", "CA", "ZA", "IN", "SG"})
 
@@ -65,7 +67,7 @@ FR: dict[str, str] = {
     "card.blocked": "Bloqué", "card.works_at": "Société", "yes": "oui",
     "contract.active": "actif", "contract.expired": "expiré", "contract.none": "aucun",
     "stats.title": "Statistiques des appels", "stats.summary": "Synthèse",
-    "stats.total": "Appels reçus", "stats.per_day": "par jour",
+    "stats.total": "Appels reçus", "stats.per_day": "par jour, week-ends compris",
     "stats.contract_share": "Appels de clients sous contrat",
     "stats.overdue": "Rappels en retard", "stats.open_voicemail": "Messages en attente",
     "stats.median_callback": "Délai médian message → rappel",
@@ -121,7 +123,7 @@ EN: dict[str, str] = {
     "card.blocked": "Blocked", "card.works_at": "Company", "yes": "yes",
     "contract.active": "active", "contract.expired": "expired", "contract.none": "none",
     "stats.title": "Call statistics", "stats.summary": "Summary",
-    "stats.total": "Calls received", "stats.per_day": "per day",
+    "stats.total": "Calls received", "stats.per_day": "per day, weekends included",
     "stats.contract_share": "Calls from clients under contract",
     "stats.overdue": "Overdue callbacks", "stats.open_voicemail": "Messages waiting",
     "stats.median_callback": "Median time, message to callback",
@@ -170,8 +172,8 @@ class Words:
         return f"{amount}{NBSP}€" if self.language == "fr" else f"€{amount}"
 
     def percent(self, share: float) -> str:
-        text = self.number(share * 100, 1)
-        return f"{text}{NBSP}%" if self.language == "fr" else f"{text}%"
+        # The one rounding of shares, the Statistics tab's too.
+        return statistics.format_share(share, self.language)
 
     def day(self, value: date) -> str:
         # ISO dates in English: "03/04" means March to an American, April to a Briton.

@@ -29,7 +29,7 @@ BAR_CHART_HEIGHT = 62 * mm
 
 def _summary_rows(stats: CallStatistics, words: Words) -> list[tuple[str, str, bool]]:
     """(label, value, emphasised) lines of the summary page."""
-    per_day = stats.total / stats.days if stats.days else 0
+    per_day = stats.per_day_average
     rows = [
         (words["report.period"], f"{words.day(stats.since)} {words['report.to']} "
                                  f"{words.day(stats.until)}", False),
