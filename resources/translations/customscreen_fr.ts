@@ -415,162 +415,162 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>&amp;Champs personnalisés</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="66" />
+        <location filename="../../ui/contact_editor.py" line="69" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="67" />
+        <location filename="../../ui/contact_editor.py" line="70" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="70" />
+        <location filename="../../ui/contact_editor.py" line="73" />
         <source>Company this person works for</source>
         <translation>Société où travaille cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="73" />
+        <location filename="../../ui/contact_editor.py" line="76" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="73" />
+        <location filename="../../ui/contact_editor.py" line="76" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="77" />
+        <location filename="../../ui/contact_editor.py" line="80" />
         <source>&amp;Add number</source>
         <translation>&amp;Ajouter un numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="79" />
+        <location filename="../../ui/contact_editor.py" line="82" />
         <source>&amp;Remove number</source>
         <translation>&amp;Retirer le numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="81" />
+        <location filename="../../ui/contact_editor.py" line="84" />
         <source>&amp;Always gets through, even on busy days</source>
         <translation>&amp;Passe toujours, même les jours chargés</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="83" />
+        <location filename="../../ui/contact_editor.py" line="86" />
         <source>&amp;Blocked: never put through</source>
         <translation>&amp;Bloqué : jamais mis en relation</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="87" />
+        <location filename="../../ui/contact_editor.py" line="90" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="88" />
+        <location filename="../../ui/contact_editor.py" line="91" />
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="89" />
+        <location filename="../../ui/contact_editor.py" line="92" />
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="90" />
+        <location filename="../../ui/contact_editor.py" line="93" />
         <source>Phones:</source>
         <translation>Téléphones :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="96" />
+        <location filename="../../ui/contact_editor.py" line="99" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="97" />
+        <location filename="../../ui/contact_editor.py" line="100" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="100" />
+        <location filename="../../ui/contact_editor.py" line="103" />
         <source>Notes:</source>
         <translation>Notes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="115" />
+        <location filename="../../ui/contact_editor.py" line="118" />
         <source>Maintenance contract</source>
         <translation>Contrat de maintenance</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="122" />
+        <location filename="../../ui/contact_editor.py" line="125" />
         <source>gold, 24/7, standard…</source>
         <translation>or, 24/7, standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="124" />
+        <location filename="../../ui/contact_editor.py" line="127" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="125" />
+        <location filename="../../ui/contact_editor.py" line="128" />
         <source>Reference:</source>
         <translation>Référence :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="126" />
+        <location filename="../../ui/contact_editor.py" line="129" />
         <source>Start:</source>
         <translation>Début :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="127" />
+        <location filename="../../ui/contact_editor.py" line="130" />
         <source>End:</source>
         <translation>Fin :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="128" />
+        <location filename="../../ui/contact_editor.py" line="131" />
         <source>Maintenance level:</source>
         <translation>Niveau de maintenance :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="138" />
+        <location filename="../../ui/contact_editor.py" line="141" />
         <source>no date</source>
         <translation>pas de date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="145" />
+        <location filename="../../ui/contact_editor.py" line="148" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="145" />
+        <location filename="../../ui/contact_editor.py" line="148" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="149" />
+        <location filename="../../ui/contact_editor.py" line="152" />
         <source>Add &amp;field</source>
         <translation>Ajouter un c&amp;hamp</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="151" />
+        <location filename="../../ui/contact_editor.py" line="154" />
         <source>Remove fi&amp;eld</source>
         <translation>Retirer le ch&amp;amp</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="182" />
+        <location filename="../../ui/contact_editor.py" line="185" />
         <source>There is no company called %1; create it first</source>
         <translation>Il n'y a pas de société nommée %1 ; créez-la d'abord</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="192" />
+        <location filename="../../ui/contact_editor.py" line="195" />
         <source>%1 is not a phone number</source>
         <translation>%1 n'est pas un numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="213" />
+        <location filename="../../ui/contact_editor.py" line="216" />
         <source>A contact needs a name</source>
         <translation>Un contact doit avoir un nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="216" />
+        <location filename="../../ui/contact_editor.py" line="219" />
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
@@ -715,78 +715,78 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="98" />
+        <location filename="../../ui/desk.py" line="97" />
         <source>CustomScreen</source>
         <extracomment>How long the status bar says there is nothing to print. What the daily chores did (backup, retention), from their own thread.</extracomment>
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="179" />
+        <location filename="../../ui/desk.py" line="178" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="182" />
+        <location filename="../../ui/desk.py" line="181" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="233" />
+        <location filename="../../ui/desk.py" line="232" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="234" />
+        <location filename="../../ui/desk.py" line="233" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="246" />
+        <location filename="../../ui/desk.py" line="245" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="260" />
+        <location filename="../../ui/desk.py" line="259" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="303" />
+        <location filename="../../ui/desk.py" line="302" />
         <source>Nothing to print: open a caller's card, or select a contact, or a call from a contact.</source>
         <translation>Rien à imprimer : ouvrez la fiche d'un appelant, ou sélectionnez un contact, ou un appel d'un contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312" />
+        <location filename="../../ui/desk.py" line="311" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313" />
+        <location filename="../../ui/desk.py" line="312" />
         <source>Printing is not installed on this computer (reportlab is missing).</source>
         <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="331" />
+        <location filename="../../ui/desk.py" line="330" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="335" />
+        <location filename="../../ui/desk.py" line="334" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="336" />
+        <location filename="../../ui/desk.py" line="335" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="358" />
+        <location filename="../../ui/desk.py" line="357" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="359" />
+        <location filename="../../ui/desk.py" line="358" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1933,37 +1933,37 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>StatsTab</name>
     <message>
-        <location filename="../../ui/stats_tab.py" line="42" />
+        <location filename="../../ui/stats_tab.py" line="43" />
         <source>Calls per day</source>
         <translation>Appels par jour</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="43" />
+        <location filename="../../ui/stats_tab.py" line="44" />
         <source>When calls come (weekday × hour)</source>
         <translation>Quand arrivent les appels (jour × heure)</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="44" />
+        <location filename="../../ui/stats_tab.py" line="45" />
         <source>How calls ended</source>
         <translation>Issue des appels</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="45" />
+        <location filename="../../ui/stats_tab.py" line="46" />
         <source>Callers under contract</source>
         <translation>Appelants sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="58" />
+        <location filename="../../ui/stats_tab.py" line="59" />
         <source>%1 of %2 calls came from callers under contract; %3 from known contacts.</source>
         <translation>%1 appels sur %2 venaient de clients sous contrat ; %3 de contacts connus.</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="62" />
+        <location filename="../../ui/stats_tab.py" line="63" />
         <source>&lt;b&gt;%1&lt;/b&gt; calls · &lt;b&gt;%2&lt;/b&gt; a day on average, weekends included · &lt;b&gt;%3&lt;/b&gt; overdue callbacks · &lt;b&gt;%4&lt;/b&gt; open in the voicemail queue</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; appels · &lt;b&gt;%2&lt;/b&gt; par jour en moyenne, week-ends compris · &lt;b&gt;%3&lt;/b&gt; rappels en retard · &lt;b&gt;%4&lt;/b&gt; ouverts dans la file de messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_tab.py" line="69" />
+        <location filename="../../ui/stats_tab.py" line="70" />
         <source>called back after &lt;b&gt;%1&lt;/b&gt; h (median)</source>
         <translation>rappelés après &lt;b&gt;%1&lt;/b&gt; h (médiane)</translation>
     </message>
