@@ -110,7 +110,7 @@ class CallFilter:
 
 
 def _number_starts(number: TypedNumber, walk: bool) -> tuple[str, list[Any]]:
-    """Calls whose number begins as typed, on the number index (no scan).
+    """Calls whose number begins as typed, looked up on the number index.
 
     A prefix is a range of the index: ``+33536`` ≤ number < ``+33537``. A
     call without an E.164 number (a short service code) is found by the
