@@ -136,7 +136,7 @@ def contacts_(args: argparse.Namespace) -> int:
         print(f"exported {written} contacts to {args.file}")
         return 0
     region = region_of(args, store)
-    for hit in contacts.search(store, " ".join(args.text)):
+    for hit in contacts.search(store, " ".join(args.text), region=region):
         shown = ", ".join(numbers.display(n, region) for n in hit.numbers.split(", ") if n)
         company = f" ({hit.company})" if hit.company else ""
         print(f"{hit.id:>6}  {hit.name}{company}  {shown}")

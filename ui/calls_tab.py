@@ -168,6 +168,7 @@ class CallsTab(QWidget):
             since=since, until=until, outcome=self.outcome.currentData(),
             decision=self.decision.currentData(), contact_id=self.contact_id,
             handled_by=self.handled.currentData(), text=self.search.text().strip() or None,
+            region=self.model.region,
         )
 
     def _apply(self) -> None:

@@ -119,7 +119,8 @@ class ContactsTab(QWidget):
     # -- list and details ------------------------------------------------------------
 
     def refresh(self) -> None:
-        hits = contacts.search(self.store, self.search.text(), limit=SEARCH_LIMIT)
+        hits = contacts.search(self.store, self.search.text(), limit=SEARCH_LIMIT,
+                               region=self.region)
         self.results.setRowCount(len(hits))
         for row, hit in enumerate(hits):
             shown = ", ".join(numbers.display(n, self.region) for n in hit.numbers.split(", ") if n)

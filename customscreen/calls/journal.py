@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from customscreen.contacts.numbers import FALLBACK_REGION, country_prefix
+from customscreen.contacts.typed import TypedNumber, read_query
 from customscreen.storage.paths import open_private
 from customscreen.storage.spreadsheet import SheetWriter
 from customscreen.storage.store import Store, StoreError
@@ -73,8 +75,15 @@ class CallFilter:
     contact_id: int | None = None
     handled_by: str | None = None
     text: str | None = None  # in the number, the network name or the note
+    region: str = FALLBACK_REGION  # how a number in ``text`` is read
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, in_date_order: bool = False) -> tuple[str, list[Any]]:
+        """The WHERE clause and its parameters.
+
+        ``in_date_order`` is for a page, read newest first: a number typed so
+        far that begins most calls ("05") is then checked on each call while
+        the date index is walked, rather than sorting all of them by date.
+        """
         clauses: list[str] = []
         params: list[Any] = []
         if self.since:
@@ -91,13 +100,53 @@ class CallFilter:
                 clauses.append(f"{column} = ?")
                 params.append(value)
         if self.text:
-            like = f"%{self.text}%"
-            clauses.append(
-                "(calls.number LIKE ? OR calls.raw_number LIKE ? OR calls.network_name LIKE ? "
-                "OR calls.note LIKE ? OR contacts.name LIKE ?)"
-            )
-            params.extend([like] * 5)
+            # One rule reads the text, as the contacts' search does: its words
+            # are looked for in the names and notes, its numbers by their
+            # beginning, whatever the form typed ("05 36", "+33 (0)5 36").
+            read = read_query(self.text, self.region)
+            if read.words:
+                like = f"%{' '.join(read.words)}%"
+                clauses.append(
+                    "(calls.number LIKE ? OR calls.raw_number LIKE ? "
+                    "OR calls.network_name LIKE ? OR calls.note LIKE ? OR contacts.name LIKE ?)"
+                )
+                params.extend([like] * 5)
+            for number in read.numbers:
+                clause, values = _number_starts(
+                    number, walk=in_date_order and _begins_most_calls(number, self.region))
+                clauses.append(clause)
+                params.extend(values)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _number_starts(number: TypedNumber, walk: bool) -> tuple[str, list[Any]]:
+    """Calls whose number begins as typed, looked up on the number index.
+
+    A prefix is a range of the index: ``+33536`` ≤ number < ``+33537``. A
+    call without an E.164 number (a short service code) is found by the
+    digits its line sent. ``walk`` keeps the index out (SQLite's unary ``+``)
+    for a number checked on each call of a walk in date order.
+    """
+    column = "+calls.number" if walk else "calls.number"
+    ranges = [f"({column} >= ? AND {column} < ?)" for _ in number.e164_prefixes]
+    values: list[Any] = []
+    for prefix in number.e164_prefixes:
+        values += [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)]
+    ranges.append("(calls.number IS NULL AND calls.raw_number LIKE ?)")
+    values.append(f"{number.digits}%")
+    return "(" + " OR ".join(ranges) + ")", values
+
+
+def _begins_most_calls(number: TypedNumber, region: str) -> bool:
+    """True for the country code and up to one digit more of the home region.
+
+    An office's calls are mostly national: "05" begins a sixth of a million
+    calls, whose page is found in a moment walking the dates and in a fifth
+    of a second sorting them; from "053" on, the number index wins.
+    """
+    home = country_prefix(region)
+    return any(home.startswith(p) or (p.startswith(home) and len(p) <= len(home) + 1)
+               for p in number.e164_prefixes)
 
 
 # -- writing (the switchboard holds the transaction) ----------------------------
@@ -165,7 +214,7 @@ def page(store: Store, where: CallFilter | None = None, offset: int = 0,
 
 def page_query(where: CallFilter | None, offset: int, limit: int) -> tuple[str, tuple[Any, ...]]:
     """The SQL of ``page`` (the query-plan tests read it)."""
-    clause, params = (where or CallFilter()).where()
+    clause, params = (where or CallFilter()).where(in_date_order=True)
     # Skip rows on the narrow date index alone, then read only the page's rows:
     # OFFSET over full joined rows would read half a million of them to jump
     # to the middle of a ten-year journal.
@@ -179,10 +228,15 @@ def page_query(where: CallFilter | None, offset: int, limit: int) -> tuple[str, 
 
 
 def count(store: Store, where: CallFilter | None = None) -> int:
+    row = store.one(*count_query(where))
+    return int(row[0]) if row else 0
+
+
+def count_query(where: CallFilter | None) -> tuple[str, tuple[Any, ...]]:
+    """The SQL of ``count`` (the query-plan tests read it)."""
     clause, params = (where or CallFilter()).where()
     join = _FROM if "contacts." in clause else "FROM calls"
-    row = store.one(f"SELECT count(*) {join}{clause}", tuple(params))
-    return int(row[0]) if row else 0
+    return f"SELECT count(*) {join}{clause}", tuple(params)
 
 
 def recent_for_contact(store: Store, contact_id: int, limit: int = 5) -> list[CallRecord]:

@@ -133,6 +133,18 @@ def _trunk_rule(region: str) -> tuple[str, str, frozenset[int]] | None:
     return country, meta.national_prefix, frozenset(meta.general_desc.possible_length)
 
 
+def country_prefix(region: str) -> str:
+    """"+33" for France: how every E.164 number of the region begins."""
+    return f"+{phonenumbers.country_code_for_region(region.upper())}"
+
+
+def trunk_prefix(region: str) -> str:
+    """What the region dials before a national number ("0" in France, "1" in
+    North America), or "" where numbers have none (Italy)."""
+    meta = PhoneMetadata.metadata_for_region(region.upper())
+    return (meta.national_prefix or "") if meta else ""
+
+
 def _national_fast_path(digits: str, region: str) -> str | None:
     """E.164 without the full parser for the everyday case, or None to parse.
 

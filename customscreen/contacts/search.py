@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from customscreen.contacts import numbers
+from customscreen.contacts.typed import read_query
 from customscreen.storage.store import Store, register_rebuild
 
 if TYPE_CHECKING:
@@ -79,17 +80,35 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 SHORT_QUERY = 3
 
 
-def fts_query(text: str) -> str | None:
-    """Each word the user typed as a quoted prefix: ``dup sa`` → ``"dup"* "sa"*``."""
-    tokens = _TOKEN.findall(text)
-    if not tokens:
-        return None
-    return " ".join(f'"{t}"*' for t in tokens)
+def fts_query(text: str, region: str = numbers.FALLBACK_REGION) -> str | None:
+    """Each word the user typed as a quoted prefix: ``dup sa`` → ``"dup"* "sa"*``.
+
+    A number is one prefix, its groups joined and read as ``typed`` reads
+    them: ``05 36`` → ``"0536"*``, ``+33 (0)5 36`` → ``"33536"*``; the index
+    holds each number as ``numbers.search_tokens`` writes it.
+    """
+    return _as_prefixes(_tokens(text, region))
 
 
-def search(store: Store, text: str, limit: int = 50, offset: int = 0) -> list[SearchHit]:
-    """Search as you type over names, companies, notes, custom fields and numbers."""
-    query = fts_query(text)
+def _as_prefixes(tokens: list[str]) -> str | None:
+    return " ".join(f'"{t}"*' for t in tokens) if tokens else None
+
+
+def _tokens(text: str, region: str) -> list[str]:
+    read = read_query(text, region)
+    return [t for word in read.words for t in _TOKEN.findall(word)] + [
+        n.digits for n in read.numbers]
+
+
+def search(store: Store, text: str, limit: int = 50, offset: int = 0,
+           region: str = numbers.FALLBACK_REGION) -> list[SearchHit]:
+    """Search as you type over names, companies, notes, custom fields and numbers.
+
+    ``region`` says how a typed number is read (its international prefix:
+    "00" in Europe, "011" in North America).
+    """
+    tokens = _tokens(text, region)
+    query = _as_prefixes(tokens)
     select = (
         "SELECT c.id, c.name, COALESCE(co.name, '') AS company, c.kind, "
         "(SELECT group_concat(e164, ', ') FROM phones p WHERE p.contact_id = c.id) AS numbers "
@@ -108,7 +127,7 @@ def search(store: Store, text: str, limit: int = 50, offset: int = 0) -> list[Se
         # all costs tens of milliseconds and says nothing, so they come in
         # alphabetical order; from four letters on, the best matches come first.
         order = "c.name COLLATE NOCASE" if len(typed) <= SHORT_QUERY else "f.rank"
-        if typed.isdigit() and len(typed) == 1:
+        if len(tokens) == 1 and len(tokens[0]) == 1 and tokens[0].isdigit():
             # One digit begins every number of a region: any order will do,
             # and the index's own order costs nothing.
             order, query = "f.rowid", f"numbers : {query}"

@@ -78,3 +78,22 @@ def test_a_contacts_calls_follow_its_numbers_through_the_number_index(demo_store
         assert "SEARCH calls USING INDEX calls_number (number=?)" in text, text
         assert "SCAN calls" not in text and "calls_contact" not in text, text
         assert "SCAN p" not in text and "SCAN phones" not in text, text
+
+
+def test_journal_search_for_a_number_typed_as_shown_uses_the_number_index(demo_store) -> None:
+    where = CallFilter(text="05 36 49")
+    for sql, params in (journal.page_query(where, offset=0, limit=100),
+                        journal.count_query(where)):
+        text = plan(demo_store, sql, params)
+        assert "USING INDEX calls_number (number>? AND number<?)" in text
+        assert "SCAN calls" not in text
+
+
+def test_journal_page_for_a_number_just_begun_walks_the_date_index(demo_store) -> None:
+    # "05" begins a sixth of a French journal: its page is found walking the
+    # dates newest first, not by sorting every call that matches.
+    where = CallFilter(text="05")
+    text = plan(demo_store, *journal.page_query(where, offset=0, limit=100))
+    assert "SCAN calls USING INDEX calls_started" in text
+    assert text.count("TEMP B-TREE") == 1  # the page's hundred rows, as with no search
+    assert "calls_number" in plan(demo_store, *journal.count_query(where))
