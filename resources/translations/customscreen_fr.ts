@@ -374,7 +374,7 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>Revoir les appels de tout le monde</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="180" />
+        <location filename="../../ui/calls_tab.py" line="181" />
         <source>%1 calls</source>
         <translation>%1 appels</translation>
     </message>
@@ -623,55 +623,55 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>Leurs &amp;appels</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="171" />
+        <location filename="../../ui/contacts_tab.py" line="172" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="231" />
+        <location filename="../../ui/contacts_tab.py" line="232" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="232" />
+        <location filename="../../ui/contacts_tab.py" line="233" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="250" />
-        <location filename="../../ui/contacts_tab.py" line="275" />
-        <location filename="../../ui/contacts_tab.py" line="297" />
-        <location filename="../../ui/contacts_tab.py" line="308" />
+        <location filename="../../ui/contacts_tab.py" line="251" />
+        <location filename="../../ui/contacts_tab.py" line="276" />
+        <location filename="../../ui/contacts_tab.py" line="298" />
+        <location filename="../../ui/contacts_tab.py" line="309" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="250" />
+        <location filename="../../ui/contacts_tab.py" line="251" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="287" />
+        <location filename="../../ui/contacts_tab.py" line="288" />
         <source>Checking the file… line %1 of %2</source>
         <translation>Vérification du fichier… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="289" />
+        <location filename="../../ui/contacts_tab.py" line="290" />
         <source>Importing contacts… line %1 of %2</source>
         <translation>Importation des contacts… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="298" />
+        <location filename="../../ui/contacts_tab.py" line="299" />
         <source>%1 imported, %2 updated, %3 refused.</source>
         <translation>%1 importés, %2 mis à jour, %3 refusés.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="290" />
+        <location filename="../../ui/contacts_tab.py" line="291" />
         <source>Taking back what was imported… %1 of %2</source>
         <translation>Retrait de ce qui a été importé… %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="309" />
+        <location filename="../../ui/contacts_tab.py" line="310" />
         <source>%1
 
 Nothing was imported: the contacts are as they were.</source>
@@ -680,34 +680,34 @@ Nothing was imported: the contacts are as they were.</source>
 Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="318" />
+        <location filename="../../ui/contacts_tab.py" line="319" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="322" />
+        <location filename="../../ui/contacts_tab.py" line="323" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="327" />
+        <location filename="../../ui/contacts_tab.py" line="328" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="336" />
-        <location filename="../../ui/contacts_tab.py" line="344" />
-        <location filename="../../ui/contacts_tab.py" line="346" />
+        <location filename="../../ui/contacts_tab.py" line="337" />
+        <location filename="../../ui/contacts_tab.py" line="345" />
+        <location filename="../../ui/contacts_tab.py" line="347" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="337" />
+        <location filename="../../ui/contacts_tab.py" line="338" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="347" />
+        <location filename="../../ui/contacts_tab.py" line="348" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
