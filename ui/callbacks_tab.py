@@ -25,6 +25,7 @@ from customscreen.contacts import numbers
 from customscreen.storage.store import Store
 from ui import i18n
 from ui.callback_dialog import ask_outcome
+from ui.keys import tab_leaves
 
 VIEWS = ("today", "overdue", "open", "all")
 
@@ -44,6 +45,7 @@ class CallbacksTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        tab_leaves(self.table)
         header = self.table.horizontalHeader()
         for column, width in enumerate((150, 200, 140, 180, 100, 100)):
             header.resizeSection(column, width)

@@ -27,6 +27,7 @@ from customscreen.storage import users
 from customscreen.storage.store import Store
 from ui import i18n
 from ui.calls_model import CallsModel
+from ui.keys import on_enter, tab_leaves
 
 # Typing in the search box waits this long for the next key before querying,
 # so a fast typist does not run one query per letter on a big journal.
@@ -36,6 +37,7 @@ REFRESH_DELAY_MS = 100
 
 class CallsTab(QWidget):
     open_card = Signal(object)  # CallRecord
+    open_contact = Signal(int)  # the selected call's contact, on Enter
     note_saved = Signal(int)
 
     def __init__(self, store: Store, region: str, user: str | None) -> None:
@@ -97,6 +99,8 @@ class CallsTab(QWidget):
         header.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._show_selected)
         self.table.doubleClicked.connect(self._open_card)
+        tab_leaves(self.table)
+        on_enter(self.table, self._open_contact)
 
         self.editor = QGroupBox()
         self.note, self.reason = QLineEdit(), QLineEdit()
@@ -143,7 +147,7 @@ class CallsTab(QWidget):
         self.note_label.setText(self.tr("Note:"))
         self.routing_label.setText(self.tr("Routing:"))
         self.reason_label.setText(self.tr("Reason:"))
-        self.save.setText(self.tr("&Save note"))
+        self.save.setText(self.tr("Save &note"))
         self.contact_chip.setToolTip(self.tr("Show the calls of everyone again"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(CallsModel.COLUMNS) - 1)
         self.model.reload()
@@ -239,6 +243,14 @@ class CallsTab(QWidget):
         record = self.selected()
         if record is not None:
             self.open_card.emit(record)
+
+    def _open_contact(self) -> None:
+        """Enter: the selected call's contact; a caller who is none has their card."""
+        record = self.selected()
+        if record is not None and record.contact_id is not None:
+            self.open_contact.emit(record.contact_id)
+        else:
+            self._open_card()
 
     def refresh(self) -> None:
         self._refresh_timer.stop()

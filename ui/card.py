@@ -7,6 +7,8 @@ window that does not accept focus. Escape (from the desk) or × closes it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
@@ -236,7 +238,7 @@ class CallerCard(QFrame):
         self.note_button = note = QPushButton(self.tr("&Note"))
         note.setEnabled(self.call.call_id is not None)
         note.clicked.connect(lambda: self.add_note.emit(self.call))
-        self.callback_button = later = QPushButton(self.tr("&Callback"))
+        self.callback_button = later = QPushButton(self.tr("Call &back…"))
         later.clicked.connect(lambda: self.callback.emit(self.call, 0))
         self.six_months_button = six = QPushButton(self.tr("In &6 months"))
         six.setToolTip(self.tr("Create a callback six months from today, in one click"))
@@ -283,6 +285,8 @@ class CardStack:
 
     def __init__(self) -> None:
         self.cards: list[CallerCard] = []
+        # Told when the cards or the top card's call change (the Call menu follows them).
+        self.changed: list[Callable[[], None]] = []
 
     def find(self, call: CardCall) -> CallerCard | None:
         """The card already on screen for ``call``, if any."""
@@ -303,6 +307,8 @@ class CardStack:
             height = card.sizeHint().height()
             card.move(area.right() - MARGIN - card.width(), max(area.top(), bottom - height))
             bottom -= height + MARGIN
+        for listener in self.changed:
+            listener()
 
     def top(self) -> CallerCard | None:
         return self.cards[-1] if self.cards else None

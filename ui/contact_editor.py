@@ -49,6 +49,7 @@ class ContactEditor(QDialog):
         tabs.addTab(self._fields(), self.tr("Custom &fields"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,7 +82,7 @@ class ContactEditor(QDialog):
         add.clicked.connect(lambda: self._add_phone("", "phone"))
         remove = QPushButton(self.tr("&Remove number"))
         remove.clicked.connect(lambda: self.phones.removeRow(self.phones.currentRow()))
-        self.always = QCheckBox(self.tr("&Always gets through, even on busy days"))
+        self.always = QCheckBox(self.tr("Always &gets through, even on busy days"))
         self.always.setChecked(c.always)
         self.blocked = QCheckBox(self.tr("&Blocked: never put through"))
         self.blocked.setChecked(c.blocked)
@@ -149,7 +150,7 @@ class ContactEditor(QDialog):
         self.fields.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for key, value in self.contact.fields.items():
             self._add_field(key, value)
-        add = QPushButton(self.tr("Add &field"))
+        add = QPushButton(self.tr("A&dd field"))
         add.clicked.connect(lambda: self._add_field("", ""))
         remove = QPushButton(self.tr("Remove fi&eld"))
         remove.clicked.connect(lambda: self.fields.removeRow(self.fields.currentRow()))

@@ -34,6 +34,7 @@ from customscreen.contacts.text import clean_lines
 from customscreen.storage.store import Store, StoreError
 from ui import i18n
 from ui.contact_editor import ContactEditor
+from ui.keys import on_enter, tab_leaves
 from ui.operations import Changes, Operation, OperationProgress, Operations, Report
 
 # Enough hits to fill the list; a search narrows faster than anyone scrolls.
@@ -67,10 +68,15 @@ class ContactsTab(QWidget):
         header.resizeSection(2, 150)
         self.results.currentCellChanged.connect(lambda *_: self._show_current())
         self.results.doubleClicked.connect(lambda _: self.edit_current())
+        tab_leaves(self.results)
+        on_enter(self.results, self.edit_current)
+        # Typing a name and Enter opens the contact found first.
+        self.search.returnPressed.connect(self.edit_current)
         self.details = QTextBrowser()
         self.people = QListWidget()
         self.people.itemDoubleClicked.connect(
             lambda item: self.edit(item.data(Qt.ItemDataRole.UserRole)))
+        on_enter(self.people, self._edit_person)
         self.people_label = QLabel()
         self.new, self.edit_button, self.delete_button, self.calls_button = (
             QPushButton(), QPushButton(), QPushButton(), QPushButton())
@@ -109,7 +115,7 @@ class ContactsTab(QWidget):
         self.new.setText(self.tr("&New…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.delete_button.setText(self.tr("&Delete"))
-        self.calls_button.setText(self.tr("Their &calls"))
+        self.calls_button.setText(self.tr("T&heir calls"))
         self.refresh()
 
     def focus_search(self) -> None:
@@ -203,6 +209,11 @@ class ContactsTab(QWidget):
         editor = ContactEditor(self.store, self.region, contact, parent=self)
         if editor.exec() == QDialog.DialogCode.Accepted:
             self._after_edit(contact_id)
+
+    def _edit_person(self) -> None:
+        item = self.people.currentItem()
+        if item is not None:
+            self.edit(item.data(Qt.ItemDataRole.UserRole))
 
     def edit_current(self) -> None:
         contact_id = self.current_id()

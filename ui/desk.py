@@ -23,6 +23,7 @@ from customscreen.storage.store import Store
 from telephony.source import Source, SourceError, mask_password, open_source
 from ui import i18n
 from ui.bridge import SwitchboardBridge
+from ui.call_menu import CardActions
 from ui.callback_dialog import CallbackDialog
 from ui.card import CallerCard, CardStack
 from ui.card_data import CardCall, from_record, from_view
@@ -54,6 +55,7 @@ class Desk(QObject):
         self.window = MainWindow(store, region, user, self.mode)
         self.tray = DeskTray([*self.mode.actions.values(), self.mode.follow], self)
         self.cards = CardStack()
+        self.card_actions = CardActions(self.window, self.cards)
         self.notifier = CallbackNotifier(store, parent=self)
         self.line_states: dict[str, str] = {}
         self.current_call: CardCall | None = None

@@ -150,7 +150,7 @@ class BusinessPage(Page):
             )
         )
         labels = (
-            QCoreApplication.translate("FirstRun", "&Name:"),
+            QCoreApplication.translate("FirstRun", "Na&me:"),
             QCoreApplication.translate("FirstRun", "&Address:"),
             QCoreApplication.translate("FirstRun", "&Phone:"),
             QCoreApplication.translate("FirstRun", "Fa&x:"),

@@ -23,6 +23,8 @@ TAB_CALLS, TAB_CONTACTS, TAB_VOICEMAIL, TAB_CALLBACKS, TAB_STATS = range(5)
 class MainWindow(QMainWindow):
     # What the menus ask of the desk; the desk knows the cards and the current call.
     note_requested = Signal()
+    caller_contact_requested = Signal()  # the top card's Open (or Create) contact
+    callback_requested = Signal(int)  # the top card's callback, months from today (0: ask)
     print_requested = Signal()
     documents_requested = Signal()
     settings_requested = Signal()
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.voicemail.callbacks_changed.connect(self.callbacks.refresh)
         self.callbacks.changed.connect(self.voicemail.refresh)
         self.contacts.changed.connect(self.calls.refresh)
+        self.calls.open_contact.connect(self.contacts.edit)
 
         self.status_line, self.status_mode, self.status_user = QLabel(), QLabel(), QLabel()
         for label in (self.status_user, self.status_mode, self.status_line):
@@ -97,6 +100,16 @@ class MainWindow(QMainWindow):
         self.new_contact_action = self._action(QKeySequence.StandardKey.New,
                                                lambda: self.contacts.create())
         self.note_action = self._action("F2", self.note_requested)
+        # The card's buttons, for the keyboard: the card never takes it. Enabled
+        # while a card is up (ui.call_menu follows the cards).
+        self.caller_contact_action = self._action("Ctrl+O", self.caller_contact_requested)
+        self.callback_action = self._action("Ctrl+R", lambda: self.callback_requested.emit(0))
+        self.callback_later_action = self._action(
+            "Ctrl+Shift+R", lambda: self.callback_requested.emit(6))
+        self.caller_known = True
+        # F10 opens the first menu, as on Windows and GNOME.
+        self.menu_bar_action = self._action("F10", self.open_menu_bar)
+        self.addAction(self.menu_bar_action)
         self.tab_actions = [
             self._action(f"Ctrl+{n + 1}", lambda _=False, i=n: self.tabs.setCurrentIndex(i))
             for n in range(5)
@@ -114,7 +127,10 @@ class MainWindow(QMainWindow):
                                    self.user_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
-        self.call_menu.addActions([self.note_action, self.new_contact_action, self.find_action])
+        self.call_menu.addActions([self.note_action, self.caller_contact_action, self.print_action,
+                                   self.callback_action, self.callback_later_action])
+        self.call_menu.addSeparator()
+        self.call_menu.addActions([self.new_contact_action, self.find_action])
         self.mode_menu.addActions(list(self.mode_control.actions.values()))
         self.mode_menu.addSeparator()
         self.mode_menu.addAction(self.mode_control.follow)
@@ -134,15 +150,24 @@ class MainWindow(QMainWindow):
         self.user_action.setText(self.tr("Change &user…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.note_action.setText(self.tr("&Note on the current call"))
-        self.new_contact_action.setText(self.tr("&New contact…"))
+        self.new_contact_action.setText(self.tr("Ne&w contact…"))
+        self.callback_action.setText(self.tr("Call &back…"))
+        self.callback_later_action.setText(self.tr("Call back in &6 months"))
+        self.show_caller_known(self.caller_known)
         self.find_action.setText(self.tr("&Find…"))
         self.mode_control.retranslate()
         self._label_tabs()
         self._show_status()
 
+    def show_caller_known(self, known: bool) -> None:
+        """The top card's caller is a contact (open it) or not (create one)."""
+        self.caller_known = known
+        self.caller_contact_action.setText(self.tr("&Open the caller's contact") if known
+                                           else self.tr("&Create a contact for the caller"))
+
     def _label_tabs(self) -> None:
         new = self.voicemail.new_count()
-        queue = self.tr("&Voicemail queue")
+        queue = self.tr("Voicemail &queue")
         if new:
             queue += f" ({i18n.number(new)})"
         titles = (self.tr("C&alls"), self.tr("C&ontacts"), queue, self.tr("Call&backs"),
@@ -183,6 +208,9 @@ class MainWindow(QMainWindow):
         else:
             self.tabs.setCurrentIndex(TAB_CONTACTS)
             self.contacts.focus_search()
+
+    def open_menu_bar(self) -> None:
+        self.menuBar().setActiveAction(self.file_menu.menuAction())
 
     def _show_calls_of(self, contact_id: int, name: str) -> None:
         self.calls.show_contact(contact_id, name)

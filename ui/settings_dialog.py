@@ -46,6 +46,8 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._users(), self.tr("&Users"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
+        # Qt's own "OK" has no letter on every desktop: Alt+O reaches it everywhere.
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&OK"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -25,6 +25,7 @@ from customscreen.contacts import numbers
 from customscreen.storage.store import Store
 from ui import i18n
 from ui.callback_dialog import CallbackDialog
+from ui.keys import on_enter, tab_leaves
 
 
 class VoicemailTab(QWidget):
@@ -48,6 +49,8 @@ class VoicemailTab(QWidget):
             header.resizeSection(column, width)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _: self.show_card())
+        tab_leaves(self.table)
+        on_enter(self.table, self.show_card)
         self.table.currentCellChanged.connect(lambda *_: self._enable())
         self.forward_button, self.called_button, self.close_button, self.card_button = (
             QPushButton(), QPushButton(), QPushButton(), QPushButton())
@@ -72,8 +75,8 @@ class VoicemailTab(QWidget):
             self.tr("Assigned to"), self.tr("Why"),
         ])
         self.show_all.setText(self.tr("Show &worked items too"))
-        self.forward_button.setText(self.tr("&Forward to a colleague…"))
-        self.called_button.setText(self.tr("Called &back"))
+        self.forward_button.setText(self.tr("Forwar&d to a colleague…"))
+        self.called_button.setText(self.tr("Called bac&k"))
         self.close_button.setText(self.tr("C&lose"))
         self.card_button.setText(self.tr("Show ca&rd"))
         self.refresh()

@@ -70,92 +70,92 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallbacksTab</name>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="68" />
+        <location filename="../../ui/callbacks_tab.py" line="70" />
         <source>Due today</source>
         <translation>À rappeler aujourd'hui</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="68" />
+        <location filename="../../ui/callbacks_tab.py" line="70" />
         <source>Overdue</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="69" />
+        <location filename="../../ui/callbacks_tab.py" line="71" />
         <source>All open callbacks</source>
         <translation>Tous les rappels ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="69" />
+        <location filename="../../ui/callbacks_tab.py" line="71" />
         <source>All callbacks</source>
         <translation>Tous les rappels</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <location filename="../../ui/callbacks_tab.py" line="77" />
         <source>Due</source>
         <translation>Échéance</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <location filename="../../ui/callbacks_tab.py" line="77" />
         <source>Caller</source>
         <translation>Appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <location filename="../../ui/callbacks_tab.py" line="77" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="75" />
+        <location filename="../../ui/callbacks_tab.py" line="77" />
         <source>Subject</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="76" />
+        <location filename="../../ui/callbacks_tab.py" line="78" />
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="76" />
+        <location filename="../../ui/callbacks_tab.py" line="78" />
         <source>Created by</source>
         <translation>Créé par</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="76" />
+        <location filename="../../ui/callbacks_tab.py" line="78" />
         <source>Outcome</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="78" />
+        <location filename="../../ui/callbacks_tab.py" line="80" />
         <source>Mark &amp;done…</source>
-        <translation>Marquer &amp;fait…</translation>
+        <translation>Marquer fai&amp;t…</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="79" />
+        <location filename="../../ui/callbacks_tab.py" line="81" />
         <source>Call back again in &amp;6 months</source>
         <translation>Rappeler dans &amp;6 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="95" />
+        <location filename="../../ui/callbacks_tab.py" line="97" />
         <source>overdue</source>
         <translation>en retard</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="97" />
+        <location filename="../../ui/callbacks_tab.py" line="99" />
         <source>unknown caller</source>
         <translation>appelant inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="100" />
+        <location filename="../../ui/callbacks_tab.py" line="102" />
         <source>done</source>
         <translation>fait</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="118" />
+        <location filename="../../ui/callbacks_tab.py" line="120" />
         <source>Callback done</source>
         <translation>Rappel fait</translation>
     </message>
     <message>
-        <location filename="../../ui/callbacks_tab.py" line="124" />
+        <location filename="../../ui/callbacks_tab.py" line="126" />
         <source>Callbacks</source>
         <translation>Rappels</translation>
     </message>
@@ -163,92 +163,92 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallerCard</name>
     <message>
-        <location filename="../../ui/card.py" line="92" />
+        <location filename="../../ui/card.py" line="94" />
         <source>Withheld number</source>
         <translation>Numéro masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="93" />
+        <location filename="../../ui/card.py" line="95" />
         <source>Unknown caller</source>
         <translation>Appelant inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="116" />
+        <location filename="../../ui/card.py" line="118" />
         <source>Close the card (Escape)</source>
         <translation>Fermer la fiche (Échap)</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="129" />
+        <location filename="../../ui/card.py" line="131" />
         <source>Network name: %1</source>
         <translation>Nom transmis : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="144" />
+        <location filename="../../ui/card.py" line="146" />
         <source>always gets through</source>
         <translation>passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="150" />
+        <location filename="../../ui/card.py" line="152" />
         <source>no number</source>
         <translation>pas de numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="198" />
+        <location filename="../../ui/card.py" line="200" />
         <source>and %1 more on the contact's page</source>
         <translation>et %1 de plus sur la fiche du contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="203" />
+        <location filename="../../ui/card.py" line="205" />
         <source>Last calls</source>
         <translation>Derniers appels</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="205" />
+        <location filename="../../ui/card.py" line="207" />
         <source>No earlier call</source>
         <translation>Aucun appel précédent</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="215" />
+        <location filename="../../ui/card.py" line="217" />
         <source>Open callbacks</source>
         <translation>Rappels ouverts</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="217" />
+        <location filename="../../ui/card.py" line="219" />
         <source>%1 for %2: %3</source>
         <translation>%1 pour %2 : %3</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="229" />
+        <location filename="../../ui/card.py" line="231" />
         <source>&amp;Open contact</source>
         <translation>&amp;Ouvrir le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="232" />
+        <location filename="../../ui/card.py" line="234" />
         <source>&amp;Create contact</source>
         <translation>&amp;Créer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="236" />
+        <location filename="../../ui/card.py" line="238" />
         <source>&amp;Note</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="239" />
-        <source>&amp;Callback</source>
+        <location filename="../../ui/card.py" line="241" />
+        <source>Call &amp;back…</source>
         <translation>&amp;Rappel…</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="241" />
+        <location filename="../../ui/card.py" line="243" />
         <source>In &amp;6 months</source>
         <translation>Dans &amp;6 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="242" />
+        <location filename="../../ui/card.py" line="244" />
         <source>Create a callback six months from today, in one click</source>
         <translation>Créer un rappel dans six mois, en un clic</translation>
     </message>
     <message>
-        <location filename="../../ui/card.py" line="244" />
+        <location filename="../../ui/card.py" line="246" />
         <source>&amp;Print</source>
         <translation>&amp;Imprimer</translation>
     </message>
@@ -304,77 +304,77 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>CallsTab</name>
     <message>
-        <location filename="../../ui/calls_tab.py" line="133" />
+        <location filename="../../ui/calls_tab.py" line="137" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="134" />
+        <location filename="../../ui/calls_tab.py" line="138" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="135" />
+        <location filename="../../ui/calls_tab.py" line="139" />
         <source>To (inclusive)</source>
         <translation>Au (inclus)</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="136" />
+        <location filename="../../ui/calls_tab.py" line="140" />
         <source>&amp;Today</source>
-        <translation>&amp;Aujourd'hui</translation>
+        <translation>Au&amp;jourd'hui</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="137" />
+        <location filename="../../ui/calls_tab.py" line="141" />
         <source>Search number, name or note…</source>
         <translation>Chercher un numéro, un nom, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="138" />
+        <location filename="../../ui/calls_tab.py" line="142" />
         <source>All outcomes</source>
         <translation>Toutes issues</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="139" />
+        <location filename="../../ui/calls_tab.py" line="143" />
         <source>All decisions</source>
         <translation>Toutes décisions</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="141" />
+        <location filename="../../ui/calls_tab.py" line="145" />
         <source>Anyone</source>
         <translation>Tout le monde</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="142" />
+        <location filename="../../ui/calls_tab.py" line="146" />
         <source>Selected call</source>
         <translation>Appel sélectionné</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="143" />
+        <location filename="../../ui/calls_tab.py" line="147" />
         <source>Note:</source>
         <translation>Note :</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="144" />
+        <location filename="../../ui/calls_tab.py" line="148" />
         <source>Routing:</source>
         <translation>Aiguillage :</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="145" />
+        <location filename="../../ui/calls_tab.py" line="149" />
         <source>Reason:</source>
         <translation>Motif :</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="146" />
-        <source>&amp;Save note</source>
-        <translation>&amp;Enregistrer la note</translation>
+        <location filename="../../ui/calls_tab.py" line="150" />
+        <source>Save &amp;note</source>
+        <translation>Enregistrer la &amp;note</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="147" />
+        <location filename="../../ui/calls_tab.py" line="151" />
         <source>Show the calls of everyone again</source>
         <translation>Revoir les appels de tout le monde</translation>
     </message>
     <message>
-        <location filename="../../ui/calls_tab.py" line="181" />
+        <location filename="../../ui/calls_tab.py" line="185" />
         <source>%1 calls</source>
         <translation>%1 appels</translation>
     </message>
@@ -415,162 +415,167 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>&amp;Champs personnalisés</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="69" />
+        <location filename="../../ui/contact_editor.py" line="52" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contact_editor.py" line="70" />
         <source>Person</source>
         <translation>Personne</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="70" />
+        <location filename="../../ui/contact_editor.py" line="71" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="73" />
+        <location filename="../../ui/contact_editor.py" line="74" />
         <source>Company this person works for</source>
         <translation>Société où travaille cette personne</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="76" />
+        <location filename="../../ui/contact_editor.py" line="77" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="76" />
+        <location filename="../../ui/contact_editor.py" line="77" />
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="80" />
+        <location filename="../../ui/contact_editor.py" line="81" />
         <source>&amp;Add number</source>
         <translation>&amp;Ajouter un numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="82" />
+        <location filename="../../ui/contact_editor.py" line="83" />
         <source>&amp;Remove number</source>
         <translation>&amp;Retirer le numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="84" />
-        <source>&amp;Always gets through, even on busy days</source>
+        <location filename="../../ui/contact_editor.py" line="85" />
+        <source>Always &amp;gets through, even on busy days</source>
         <translation>&amp;Passe toujours, même les jours chargés</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="86" />
+        <location filename="../../ui/contact_editor.py" line="87" />
         <source>&amp;Blocked: never put through</source>
         <translation>&amp;Bloqué : jamais mis en relation</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="90" />
+        <location filename="../../ui/contact_editor.py" line="91" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="91" />
+        <location filename="../../ui/contact_editor.py" line="92" />
         <source>Kind:</source>
         <translation>Type :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="92" />
+        <location filename="../../ui/contact_editor.py" line="93" />
         <source>Company:</source>
         <translation>Société :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="93" />
+        <location filename="../../ui/contact_editor.py" line="94" />
         <source>Phones:</source>
         <translation>Téléphones :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="99" />
+        <location filename="../../ui/contact_editor.py" line="100" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="100" />
+        <location filename="../../ui/contact_editor.py" line="101" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="103" />
+        <location filename="../../ui/contact_editor.py" line="104" />
         <source>Notes:</source>
         <translation>Notes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="118" />
+        <location filename="../../ui/contact_editor.py" line="119" />
         <source>Maintenance contract</source>
         <translation>Contrat de maintenance</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="125" />
+        <location filename="../../ui/contact_editor.py" line="126" />
         <source>gold, 24/7, standard…</source>
         <translation>or, 24/7, standard…</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="127" />
+        <location filename="../../ui/contact_editor.py" line="128" />
         <source>Status:</source>
         <translation>Statut :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="128" />
+        <location filename="../../ui/contact_editor.py" line="129" />
         <source>Reference:</source>
         <translation>Référence :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="129" />
+        <location filename="../../ui/contact_editor.py" line="130" />
         <source>Start:</source>
         <translation>Début :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="130" />
+        <location filename="../../ui/contact_editor.py" line="131" />
         <source>End:</source>
         <translation>Fin :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="131" />
+        <location filename="../../ui/contact_editor.py" line="132" />
         <source>Maintenance level:</source>
         <translation>Niveau de maintenance :</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="141" />
+        <location filename="../../ui/contact_editor.py" line="142" />
         <source>no date</source>
         <translation>pas de date</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="148" />
+        <location filename="../../ui/contact_editor.py" line="149" />
         <source>Field</source>
         <translation>Champ</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="148" />
+        <location filename="../../ui/contact_editor.py" line="149" />
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="152" />
-        <source>Add &amp;field</source>
+        <location filename="../../ui/contact_editor.py" line="153" />
+        <source>A&amp;dd field</source>
         <translation>Ajouter un c&amp;hamp</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="154" />
+        <location filename="../../ui/contact_editor.py" line="155" />
         <source>Remove fi&amp;eld</source>
         <translation>Retirer le ch&amp;amp</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="185" />
+        <location filename="../../ui/contact_editor.py" line="186" />
         <source>There is no company called %1; create it first</source>
         <translation>Il n'y a pas de société nommée %1 ; créez-la d'abord</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="195" />
+        <location filename="../../ui/contact_editor.py" line="196" />
         <source>%1 is not a phone number</source>
         <translation>%1 n'est pas un numéro de téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="216" />
+        <location filename="../../ui/contact_editor.py" line="217" />
         <source>A contact needs a name</source>
         <translation>Un contact doit avoir un nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contact_editor.py" line="219" />
+        <location filename="../../ui/contact_editor.py" line="220" />
         <source>Contact not saved</source>
         <translation>Contact non enregistré</translation>
     </message>
@@ -578,100 +583,100 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
 <context>
     <name>ContactsTab</name>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="105" />
+        <location filename="../../ui/contacts_tab.py" line="111" />
         <source>Search a name, company, number or note…</source>
         <translation>Chercher un nom, une société, un numéro, une note…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="107" />
+        <location filename="../../ui/contacts_tab.py" line="113" />
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="107" />
+        <location filename="../../ui/contacts_tab.py" line="113" />
         <source>Company</source>
         <translation>Société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="107" />
+        <location filename="../../ui/contacts_tab.py" line="113" />
         <source>Numbers</source>
         <translation>Numéros</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="108" />
+        <location filename="../../ui/contacts_tab.py" line="114" />
         <source>People of this company</source>
         <translation>Personnes de cette société</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="109" />
+        <location filename="../../ui/contacts_tab.py" line="115" />
         <source>&amp;New…</source>
         <translation>&amp;Nouveau…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="110" />
+        <location filename="../../ui/contacts_tab.py" line="116" />
         <source>&amp;Edit…</source>
-        <translation>&amp;Modifier…</translation>
+        <translation>Mo&amp;difier…</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="111" />
+        <location filename="../../ui/contacts_tab.py" line="117" />
         <source>&amp;Delete</source>
-        <translation>&amp;Supprimer</translation>
+        <translation>S&amp;upprimer</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="112" />
-        <source>Their &amp;calls</source>
-        <translation>Leurs &amp;appels</translation>
-    </message>
-    <message>
-        <location filename="../../ui/contacts_tab.py" line="172" />
+        <location filename="../../ui/contacts_tab.py" line="178" />
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="232" />
+        <location filename="../../ui/contacts_tab.py" line="243" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="233" />
+        <location filename="../../ui/contacts_tab.py" line="244" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="251" />
-        <location filename="../../ui/contacts_tab.py" line="276" />
-        <location filename="../../ui/contacts_tab.py" line="298" />
+        <location filename="../../ui/contacts_tab.py" line="262" />
+        <location filename="../../ui/contacts_tab.py" line="287" />
         <location filename="../../ui/contacts_tab.py" line="309" />
+        <location filename="../../ui/contacts_tab.py" line="320" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="251" />
+        <location filename="../../ui/contacts_tab.py" line="262" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="288" />
+        <location filename="../../ui/contacts_tab.py" line="299" />
         <source>Checking the file… line %1 of %2</source>
         <translation>Vérification du fichier… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="290" />
+        <location filename="../../ui/contacts_tab.py" line="301" />
         <source>Importing contacts… line %1 of %2</source>
         <translation>Importation des contacts… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="299" />
+        <location filename="../../ui/contacts_tab.py" line="310" />
         <source>%1 imported, %2 updated, %3 refused.</source>
         <translation>%1 importés, %2 mis à jour, %3 refusés.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="291" />
+        <location filename="../../ui/contacts_tab.py" line="302" />
         <source>Taking back what was imported… %1 of %2</source>
         <translation>Retrait de ce qui a été importé… %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="310" />
+        <location filename="../../ui/contacts_tab.py" line="118" />
+        <source>T&amp;heir calls</source>
+        <translation>&amp;Leurs appels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/contacts_tab.py" line="321" />
         <source>%1
 
 Nothing was imported: the contacts are as they were.</source>
@@ -680,34 +685,34 @@ Nothing was imported: the contacts are as they were.</source>
 Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="319" />
+        <location filename="../../ui/contacts_tab.py" line="330" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="323" />
+        <location filename="../../ui/contacts_tab.py" line="334" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="328" />
+        <location filename="../../ui/contacts_tab.py" line="339" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="337" />
-        <location filename="../../ui/contacts_tab.py" line="345" />
-        <location filename="../../ui/contacts_tab.py" line="347" />
+        <location filename="../../ui/contacts_tab.py" line="348" />
+        <location filename="../../ui/contacts_tab.py" line="356" />
+        <location filename="../../ui/contacts_tab.py" line="358" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="338" />
+        <location filename="../../ui/contacts_tab.py" line="349" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="348" />
+        <location filename="../../ui/contacts_tab.py" line="359" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
@@ -715,78 +720,78 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="97" />
+        <location filename="../../ui/desk.py" line="99" />
         <source>CustomScreen</source>
         <extracomment>How long the status bar says there is nothing to print. What the daily chores did (backup, retention), from their own thread.</extracomment>
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="178" />
+        <location filename="../../ui/desk.py" line="180" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="181" />
+        <location filename="../../ui/desk.py" line="183" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="232" />
+        <location filename="../../ui/desk.py" line="234" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="233" />
+        <location filename="../../ui/desk.py" line="235" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="245" />
+        <location filename="../../ui/desk.py" line="247" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="259" />
+        <location filename="../../ui/desk.py" line="261" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="302" />
+        <location filename="../../ui/desk.py" line="304" />
         <source>Nothing to print: open a caller's card, or select a contact, or a call from a contact.</source>
         <translation>Rien à imprimer : ouvrez la fiche d'un appelant, ou sélectionnez un contact, ou un appel d'un contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="311" />
+        <location filename="../../ui/desk.py" line="313" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="312" />
+        <location filename="../../ui/desk.py" line="314" />
         <source>Printing is not installed on this computer (reportlab is missing).</source>
         <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="330" />
+        <location filename="../../ui/desk.py" line="332" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="334" />
+        <location filename="../../ui/desk.py" line="336" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="335" />
+        <location filename="../../ui/desk.py" line="337" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="357" />
+        <location filename="../../ui/desk.py" line="359" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="358" />
+        <location filename="../../ui/desk.py" line="360" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1138,7 +1143,7 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun_pages.py" line="153" />
-        <source>&amp;Name:</source>
+        <source>Na&amp;me:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
@@ -1164,7 +1169,7 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     <message>
         <location filename="../../ui/firstrun_pages.py" line="158" />
         <source>&amp;Country of the line:</source>
-        <translation>&amp;Pays de la ligne :</translation>
+        <translation>Pa&amp;ys de la ligne :</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun_pages.py" line="166" />
@@ -1194,7 +1199,7 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     <message>
         <location filename="../../ui/firstrun_line.py" line="123" />
         <source>A &amp;SIP account on the office PBX</source>
-        <translation>Un compte &amp;SIP sur l'autocommutateur du bureau</translation>
+        <translation>Un compte S&amp;IP sur l'autocommutateur du bureau</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun_line.py" line="127" />
@@ -1424,118 +1429,138 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow.py" line="124" />
+        <location filename="../../ui/mainwindow.py" line="140" />
         <source>CustomScreen — caller ID and call journal</source>
         <translation>CustomScreen — identification et journal d'appels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="125" />
+        <location filename="../../ui/mainwindow.py" line="141" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="126" />
+        <location filename="../../ui/mainwindow.py" line="142" />
         <source>&amp;Call</source>
         <translation>&amp;Appel</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="127" />
+        <location filename="../../ui/mainwindow.py" line="143" />
         <source>&amp;Mode</source>
         <translation>&amp;Mode</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="128" />
+        <location filename="../../ui/mainwindow.py" line="144" />
         <source>&amp;View</source>
         <translation>Affic&amp;hage</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="129" />
+        <location filename="../../ui/mainwindow.py" line="145" />
         <source>&amp;Import contacts…</source>
         <translation>&amp;Importer des contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="130" />
+        <location filename="../../ui/mainwindow.py" line="146" />
         <source>&amp;Export contacts…</source>
         <translation>&amp;Exporter les contacts…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="131" />
+        <location filename="../../ui/mainwindow.py" line="147" />
         <source>&amp;Print card…</source>
         <translation>Im&amp;primer la fiche…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="132" />
+        <location filename="../../ui/mainwindow.py" line="148" />
         <source>&amp;Documents…</source>
         <translation>&amp;Documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="133" />
+        <location filename="../../ui/mainwindow.py" line="149" />
         <source>&amp;Settings…</source>
         <translation>&amp;Réglages…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="134" />
+        <location filename="../../ui/mainwindow.py" line="150" />
         <source>Change &amp;user…</source>
         <translation>Changer d'&amp;utilisateur…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="135" />
+        <location filename="../../ui/mainwindow.py" line="151" />
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="136" />
+        <location filename="../../ui/mainwindow.py" line="152" />
         <source>&amp;Note on the current call</source>
         <translation>&amp;Note sur l'appel en cours</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="137" />
-        <source>&amp;New contact…</source>
-        <translation>&amp;Nouveau contact…</translation>
+        <location filename="../../ui/mainwindow.py" line="153" />
+        <source>Ne&amp;w contact…</source>
+        <translation>No&amp;uveau contact…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="138" />
+        <location filename="../../ui/mainwindow.py" line="154" />
+        <source>Call &amp;back…</source>
+        <translation>&amp;Rappel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="155" />
+        <source>Call back in &amp;6 months</source>
+        <translation>Rappel dans &amp;6 mois</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="165" />
+        <source>&amp;Open the caller's contact</source>
+        <translation>&amp;Ouvrir le contact de l'appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="166" />
+        <source>&amp;Create a contact for the caller</source>
+        <translation>&amp;Créer le contact de l'appelant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="170" />
+        <source>Voicemail &amp;queue</source>
+        <translation>File de m&amp;essagerie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mainwindow.py" line="157" />
         <source>&amp;Find…</source>
-        <translation>&amp;Rechercher…</translation>
+        <translation>R&amp;echercher…</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="145" />
-        <source>&amp;Voicemail queue</source>
-        <translation>File de &amp;messagerie</translation>
-    </message>
-    <message>
-        <location filename="../../ui/mainwindow.py" line="148" />
+        <location filename="../../ui/mainwindow.py" line="173" />
         <source>C&amp;alls</source>
-        <translation>&amp;Appels</translation>
+        <translation>A&amp;ppels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148" />
+        <location filename="../../ui/mainwindow.py" line="173" />
         <source>C&amp;ontacts</source>
         <translation>&amp;Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="148" />
+        <location filename="../../ui/mainwindow.py" line="173" />
         <source>Call&amp;backs</source>
         <translation>&amp;Rappels</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="149" />
+        <location filename="../../ui/mainwindow.py" line="174" />
         <source>&amp;Statistics</source>
         <translation>&amp;Statistiques</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="161" />
-        <location filename="../../ui/mainwindow.py" line="162" />
+        <location filename="../../ui/mainwindow.py" line="186" />
+        <location filename="../../ui/mainwindow.py" line="187" />
         <source>Mode: %1</source>
         <translation>Mode : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="164" />
+        <location filename="../../ui/mainwindow.py" line="189" />
         <source>Line: %1</source>
         <translation>Ligne : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mainwindow.py" line="165" />
+        <location filename="../../ui/mainwindow.py" line="190" />
         <source>At the desk: %1</source>
         <translation>À l'accueil : %1</translation>
     </message>
@@ -1809,123 +1834,128 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <translation>&amp;Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="53" />
+        <location filename="../../ui/settings_dialog.py" line="50" />
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="55" />
         <source>New lines are opened the next time the desk starts.</source>
         <translation>Les nouvelles lignes sont ouvertes au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="60" />
+        <location filename="../../ui/settings_dialog.py" line="62" />
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="70" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="71" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
         <source>Default region:</source>
         <translation>Région par défaut :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="74" />
         <source>Weekly mode schedule:</source>
         <translation>Planning des modes :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings_dialog.py" line="75" />
         <source>One slot a line: days, hours, mode (normal, priority, closed).</source>
         <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="77" />
         <source>Start CustomScreen when I log in</source>
         <translation>Lancer CustomScreen à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="86" />
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="132" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="87" />
+        <location filename="../../ui/settings_dialog.py" line="89" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="90" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
+        <location filename="../../ui/settings_dialog.py" line="90" />
         <source>Fax:</source>
         <translation>Fax :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings_dialog.py" line="91" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings_dialog.py" line="91" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings_dialog.py" line="92" />
         <source>Signature image:</source>
         <translation>Image de signature :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="99" />
+        <location filename="../../ui/settings_dialog.py" line="101" />
         <source>Choose…</source>
         <translation>Choisir…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="108" />
+        <location filename="../../ui/settings_dialog.py" line="110" />
         <source>Choose an image</source>
         <translation>Choisir une image</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="109" />
+        <location filename="../../ui/settings_dialog.py" line="111" />
         <source>Images (*.png *.jpg *.jpeg *.svg)</source>
         <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117" />
+        <location filename="../../ui/settings_dialog.py" line="119" />
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="117" />
+        <location filename="../../ui/settings_dialog.py" line="119" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130" />
+        <location filename="../../ui/settings_dialog.py" line="132" />
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="156" />
+        <location filename="../../ui/settings_dialog.py" line="158" />
         <source>Weekly mode schedule</source>
         <translation>Planning des modes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="161" />
+        <location filename="../../ui/settings_dialog.py" line="163" />
         <source>Default region</source>
         <translation>Région par défaut</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="162" />
+        <location filename="../../ui/settings_dialog.py" line="164" />
         <source>Write the country of the line in two letters, such as FR or BE.</source>
         <translation>Écrivez le pays de la ligne en deux lettres, par exemple FR ou BE.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="167" />
+        <location filename="../../ui/settings_dialog.py" line="169" />
         <source>SIP password</source>
         <translation>Mot de passe SIP</translation>
     </message>
@@ -1999,73 +2029,73 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>VoicemailTab</name>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <location filename="../../ui/voicemail_tab.py" line="74" />
         <source>Called at</source>
         <translation>Appelé le</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <location filename="../../ui/voicemail_tab.py" line="74" />
         <source>Caller</source>
         <translation>Appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <location filename="../../ui/voicemail_tab.py" line="74" />
         <source>Number</source>
         <translation>Numéro</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="71" />
+        <location filename="../../ui/voicemail_tab.py" line="74" />
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="72" />
+        <location filename="../../ui/voicemail_tab.py" line="75" />
         <source>Assigned to</source>
         <translation>Attribué à</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="72" />
+        <location filename="../../ui/voicemail_tab.py" line="75" />
         <source>Why</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="74" />
+        <location filename="../../ui/voicemail_tab.py" line="77" />
         <source>Show &amp;worked items too</source>
         <translation>Afficher aussi les messages &amp;traités</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="75" />
-        <source>&amp;Forward to a colleague…</source>
-        <translation>&amp;Transmettre à un collègue…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/voicemail_tab.py" line="76" />
-        <source>Called &amp;back</source>
-        <translation>&amp;Rappelé</translation>
-    </message>
-    <message>
-        <location filename="../../ui/voicemail_tab.py" line="77" />
-        <source>C&amp;lose</source>
-        <translation>&amp;Clore</translation>
-    </message>
-    <message>
         <location filename="../../ui/voicemail_tab.py" line="78" />
-        <source>Show ca&amp;rd</source>
-        <translation>Voir la &amp;fiche</translation>
+        <source>Forwar&amp;d to a colleague…</source>
+        <translation>Tra&amp;nsmettre à un collègue…</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="88" />
+        <location filename="../../ui/voicemail_tab.py" line="79" />
+        <source>Called bac&amp;k</source>
+        <translation>Rappe&amp;lé</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="80" />
+        <source>C&amp;lose</source>
+        <translation>Cl&amp;ore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="81" />
+        <source>Show ca&amp;rd</source>
+        <translation>&amp;Voir la fiche</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voicemail_tab.py" line="91" />
         <source>unknown caller</source>
         <translation>appelant inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="89" />
+        <location filename="../../ui/voicemail_tab.py" line="92" />
         <source>withheld</source>
         <translation>masqué</translation>
     </message>
     <message>
-        <location filename="../../ui/voicemail_tab.py" line="135" />
-        <location filename="../../ui/voicemail_tab.py" line="148" />
+        <location filename="../../ui/voicemail_tab.py" line="138" />
+        <location filename="../../ui/voicemail_tab.py" line="151" />
         <source>Voicemail queue</source>
         <translation>File de messagerie</translation>
     </message>

@@ -62,7 +62,7 @@ FR = {
     "All open callbacks": "Tous les rappels ouverts", "All callbacks": "Tous les rappels",
     "Due": "Échéance", "Caller": "Appelant", "Number": "Numéro", "Subject": "Objet",
     "Assigned to": "Attribué à", "Created by": "Créé par", "Outcome": "Issue",
-    "Mark &done…": "Marquer &fait…", "Call back again in &6 months": "Rappeler dans &6 mois",
+    "Mark &done…": "Marquer fai&t…", "Call back again in &6 months": "Rappeler dans &6 mois",
     "done": "fait", "Callback done": "Rappel fait", "Callbacks": "Rappels",
     "overdue": "en retard",
     # -- card
@@ -72,7 +72,7 @@ FR = {
     "no number": "pas de numéro", "Last calls": "Derniers appels",
     "No earlier call": "Aucun appel précédent", "Open callbacks": "Rappels ouverts",
     "%1 for %2: %3": "%1 pour %2 : %3", "&Open contact": "&Ouvrir le contact",
-    "&Create contact": "&Créer le contact", "&Note": "&Note", "&Callback": "&Rappel…",
+    "&Create contact": "&Créer le contact", "&Note": "&Note", "Call &back…": "&Rappel…",
     "In &6 months": "Dans &6 mois",
     "Create a callback six months from today, in one click":
         "Créer un rappel dans six mois, en un clic",
@@ -80,11 +80,11 @@ FR = {
     # -- calls
     "When": "Date", "Decision": "Décision", "Duration": "Durée", "Handled by": "Pris par",
     "Note": "Note", "withheld": "masqué", "From": "Du", "to": "au", "To (inclusive)": "Au (inclus)",
-    "&Today": "&Aujourd'hui", "Search number, name or note…": "Chercher un numéro, un nom, une note…",
+    "&Today": "Au&jourd'hui", "Search number, name or note…": "Chercher un numéro, un nom, une note…",
     "All outcomes": "Toutes issues", "All decisions": "Toutes décisions", "Anyone": "Tout le monde",
     "Selected call": "Appel sélectionné", "Note:": "Note :", "Reason:": "Motif :",
     "Routing:": "Aiguillage :",
-    "&Save note": "&Enregistrer la note",
+    "Save &note": "Enregistrer la &note",
     "Show the calls of everyone again": "Revoir les appels de tout le monde",
     "%1 calls": "%1 appels",
     "No data": "Aucune donnée",
@@ -93,14 +93,14 @@ FR = {
     "Co&ntract": "Co&ntrat", "Custom &fields": "&Champs personnalisés", "Person": "Personne",
     "Company": "Société", "Company this person works for": "Société où travaille cette personne",
     "Kind": "Type", "&Add number": "&Ajouter un numéro", "&Remove number": "&Retirer le numéro",
-    "&Always gets through, even on busy days": "&Passe toujours, même les jours chargés",
+    "Always &gets through, even on busy days": "&Passe toujours, même les jours chargés",
     "&Blocked: never put through": "&Bloqué : jamais mis en relation",
     "Name:": "Nom :", "Kind:": "Type :", "Company:": "Société :", "Phones:": "Téléphones :",
     "Email:": "Courriel :", "Address:": "Adresse :", "Notes:": "Notes :",
     "Maintenance contract": "Contrat de maintenance", "gold, 24/7, standard…": "or, 24/7, standard…",
     "Status:": "Statut :", "Reference:": "Référence :", "Start:": "Début :", "End:": "Fin :",
     "Maintenance level:": "Niveau de maintenance :", "no date": "pas de date",
-    "Field": "Champ", "Value": "Valeur", "Add &field": "Ajouter un c&hamp",
+    "Field": "Champ", "Value": "Valeur", "A&dd field": "Ajouter un c&hamp",
     "Remove fi&eld": "Retirer le ch&amp",
     "There is no company called %1; create it first":
         "Il n'y a pas de société nommée %1 ; créez-la d'abord",
@@ -110,8 +110,8 @@ FR = {
     # -- contacts tab
     "Search a name, company, number or note…": "Chercher un nom, une société, un numéro, une note…",
     "Name": "Nom", "Numbers": "Numéros", "People of this company": "Personnes de cette société",
-    "&New…": "&Nouveau…", "&Edit…": "&Modifier…", "&Delete": "&Supprimer",
-    "Their &calls": "Leurs &appels", "Delete contact": "Supprimer le contact",
+    "&New…": "&Nouveau…", "&Edit…": "Mo&difier…", "&Delete": "S&upprimer",
+    "T&heir calls": "&Leurs appels", "Delete contact": "Supprimer le contact",
     "Delete %1? Their calls stay in the journal.":
         "Supprimer %1 ? Ses appels restent dans le journal.",
     "Import contacts": "Importer des contacts", "Contacts (*.csv *.vcf)": "Contacts (*.csv *.vcf)",
@@ -161,8 +161,8 @@ FR = {
     "&Import contacts…": "&Importer des contacts…", "&Export contacts…": "&Exporter les contacts…",
     "&Print card…": "Im&primer la fiche…", "&Settings…": "&Réglages…",
     "Change &user…": "Changer d'&utilisateur…", "&Note on the current call": "&Note sur l'appel en cours",
-    "&New contact…": "&Nouveau contact…", "&Find…": "&Rechercher…",
-    "&Voicemail queue": "File de &messagerie", "C&alls": "&Appels", "C&ontacts": "&Contacts",
+    "Ne&w contact…": "No&uveau contact…", "&Find…": "R&echercher…",
+    "Voicemail &queue": "File de m&essagerie", "C&alls": "A&ppels", "C&ontacts": "&Contacts",
     "Call&backs": "&Rappels", "&Statistics": "&Statistiques", "Mode: %1": "Mode : %1",
     "Line: %1": "Ligne : %1", "At the desk: %1": "À l'accueil : %1",
     # -- mode
@@ -255,8 +255,8 @@ FR = {
     # -- voicemail tab
     "Called at": "Appelé le", "State": "État", "Why": "Motif",
     "Show &worked items too": "Afficher aussi les messages &traités",
-    "&Forward to a colleague…": "&Transmettre à un collègue…", "Called &back": "&Rappelé",
-    "C&lose": "&Clore", "Show ca&rd": "Voir la &fiche", "Voicemail queue": "File de messagerie",
+    "Forwar&d to a colleague…": "Tra&nsmettre à un collègue…", "Called bac&k": "Rappe&lé",
+    "C&lose": "Cl&ore", "Show ca&rd": "&Voir la fiche", "Voicemail queue": "File de messagerie",
     # -- first-run wizard (ui/firstrun.py)
     "Welcome to CustomScreen": "Bienvenue dans CustomScreen",
     "A few questions to set up this desk; everything can be changed later in the settings.":
@@ -275,12 +275,12 @@ FR = {
     "Your business": "Votre entreprise",
     "Printed at the top of quotes, order confirmations and callback slips.":
         "Imprimé en tête des devis, bons pour accord et fiches de rappel.",
-    "&Name:": "&Nom :",
+    "Na&me:": "&Nom :",
     "&Address:": "&Adresse :",
     "&Phone:": "&Téléphone :",
     "Fa&x:": "Télé&copie :",
     "&Email:": "&E-mail :",
-    "&Country of the line:": "&Pays de la ligne :",
+    "&Country of the line:": "Pa&ys de la ligne :",
     "Numbers written without a country code are read as numbers of this country.":
         "Les numéros écrits sans indicatif sont lus comme des numéros de ce pays.",
     "The telephone line": "La ligne téléphonique",
@@ -290,7 +290,7 @@ FR = {
     "A caller-ID &modem on this computer": "Un &modem présentateur du numéro sur cet ordinateur",
     "No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).":
         "Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).",
-    "A &SIP account on the office PBX": "Un compte &SIP sur l'autocommutateur du bureau",
+    "A &SIP account on the office PBX": "Un compte S&IP sur l'autocommutateur du bureau",
     "Server:": "Serveur :",
     "A &FRITZ!Box (its call monitor)": "Une &FRITZ!Box (son moniteur d'appels)",
     "Switch the call monitor on by dialling #96*5* from a telephone plugged into the box.":
@@ -340,6 +340,10 @@ FR = {
     "Nothing to print: open a caller's card, or select a contact, or a call from a contact.":
         "Rien à imprimer : ouvrez la fiche d'un appelant, ou sélectionnez un contact, ou un "
         "appel d'un contact.",
+    # -- issue 14: keyboard
+    "&Open the caller's contact": "&Ouvrir le contact de l'appelant",
+    "&Create a contact for the caller": "&Créer le contact de l'appelant",
+    "Call back in &6 months": "Rappel dans &6 mois", "&OK": "&OK", "&Save": "&Enregistrer",
 }
 
 
