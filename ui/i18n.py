@@ -228,6 +228,14 @@ def phone_label(code: str) -> str:
     return words.get(code, code)
 
 
+def port_label(device: str, description: str) -> str:
+    """A serial port as a person reads it: ``/dev/ttyUSB0 — USB Modem``. pyserial
+    says "n/a" for a port it knows nothing of (the motherboard's /dev/ttyS0)."""
+    if description.strip().lower() in ("", "n/a", device.lower()):
+        description = translate("Words", "no description")
+    return f"{device} — {description}"
+
+
 def reason(code: str | None, name: str) -> str:
     """Routing's reason in the user's language, ``name`` the caller's (the card's
     name today, which need not be the one the call was routed under); empty for

@@ -340,6 +340,18 @@ FR = {
     "Nothing to print: open a caller's card, or select a contact, or a call from a contact.":
         "Rien à imprimer : ouvrez la fiche d'un appelant, ou sélectionnez un contact, ou un "
         "appel d'un contact.",
+    # -- issue 14: first start
+    "no description": "aucune description",
+    "(a modem answers)": "(un modem répond)",
+    "Looking for a modem on this computer's serial ports…":
+        "Recherche d'un modem sur les ports série de cet ordinateur…",
+    "A modem answered on %1: it is chosen as the line.":
+        "Un modem a répondu sur %1 : il est choisi comme ligne.",
+    "No modem answered on this computer's serial ports: the demo line is chosen so you "
+    "can try the program; add your line later in the settings.":
+        "Aucun modem n'a répondu sur les ports série de cet ordinateur : la ligne de "
+        "démonstration est choisie pour que vous puissiez essayer le programme ; ajoutez "
+        "votre ligne plus tard dans les réglages.",
 }
 
 

@@ -1,0 +1,96 @@
+"""The first start as a new office lives it: the line page proposes what works here."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from customscreen.storage import settings
+from customscreen.storage.store import Store
+from telephony.modem.fake import FakeModem
+from ui import i18n
+from ui.firstrun import FirstRunWizard
+from ui.firstrun_line import SEARCHING
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """The wizard switches the application's language; put it back for the other tests."""
+    locale = QLocale()
+    yield
+    i18n.LanguageSwitch().apply("en")
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def silent_port():
+    """A serial port with nothing behind it: it opens, and nobody ever answers ATI."""
+    master, slave = os.openpty()
+    yield os.ttyname(slave)
+    os.close(slave)
+    os.close(master)
+
+
+def _wizard(qtbot, store: Store, ports: list[tuple[str, str]], french: bool) -> FirstRunWizard:
+    wizard = FirstRunWizard(store, ports=ports)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    (wizard.language_page.french if french else wizard.language_page.english).setChecked(True)
+    wizard.next()
+    wizard.business_page.name.setText("Plomberie Dupont SARL")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.line_page.search != SEARCHING, timeout=5000)
+    return wizard
+
+
+def _port_labels(wizard: FirstRunWizard) -> list[str]:
+    port = wizard.line_page.port
+    return [port.itemText(index) for index in range(port.count())]
+
+
+def test_no_modem_answering_proposes_the_demo_line_and_says_why(
+        qtbot, store: Store, tmp_path: Path, silent_port: str) -> None:
+    # /dev/ttyS0 is listed on every PC, with or without anything behind it.
+    ports = [(str(tmp_path / "ttyS0"), "n/a"), (silent_port, "n/a")]
+    wizard = _wizard(qtbot, store, ports, french=False)
+    page = wizard.line_page
+    assert page.demo.isChecked(), "no modem answered: the demo line is proposed"
+    assert not page.modem.isChecked()
+    assert page.why.isVisible()
+    assert page.why.text().startswith("No modem answered on this computer's serial ports: "
+                                      "the demo line is chosen")
+    wizard.next()
+    wizard.users_page.new_name.setText("Claire")
+    wizard.next()
+    wizard.accept()
+    assert settings.sources(store) == ["demo:"]
+
+
+def test_the_port_where_a_modem_answers_is_proposed(qtbot, store: Store,
+                                                     tmp_path: Path) -> None:
+    with FakeModem() as modem:
+        ports = [(str(tmp_path / "ttyS0"), "n/a"), (modem.device, "USB Modem CX93010")]
+        wizard = _wizard(qtbot, store, ports, french=False)
+        page = wizard.line_page
+        assert page.modem.isChecked(), "a modem answered: it is the line"
+        assert page.port_device() == modem.device
+        assert page.why.text() == f"A modem answered on {modem.device}: it is chosen as the line."
+        assert "ATI" in modem.commands
+        wizard.next()
+        wizard.users_page.new_name.setText("Claire")
+        wizard.next()
+        wizard.accept()
+    assert settings.sources(store) == [f"modem:{modem.device}?profile=auto"]
+
+
+def test_a_port_without_description_is_said_so_in_french(qtbot, store: Store,
+                                                          tmp_path: Path) -> None:
+    device = str(tmp_path / "ttyS0")
+    wizard = _wizard(qtbot, store, [(device, "n/a")], french=True)
+    assert _port_labels(wizard) == [f"{device} — aucune description"]
+    assert wizard.line_page.why.text().startswith(
+        "Aucun modem n'a répondu sur les ports série de cet ordinateur")
