@@ -1,4 +1,5 @@
-"""The first start as a new office lives it: the line page proposes what works here."""
+"""The first start as a new office lives it: the line page proposes what works
+here, and the desk's first words after the wizard are calm and in its language."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale, QTimer
+from PySide6.QtWidgets import QApplication, QWizard
 
 from customscreen.storage import settings
 from customscreen.storage.store import Store
@@ -14,6 +16,7 @@ from telephony.modem.fake import FakeModem
 from ui import i18n
 from ui.firstrun import FirstRunWizard
 from ui.firstrun_line import SEARCHING
+from ui.user_dialog import UserDialog
 
 
 @pytest.fixture(autouse=True)
@@ -94,3 +97,60 @@ def test_a_port_without_description_is_said_so_in_french(qtbot, store: Store,
     assert _port_labels(wizard) == [f"{device} — aucune description"]
     assert wizard.line_page.why.text().startswith(
         "Aucun modem n'a répondu sur les ports série de cet ordinateur")
+
+
+def _accept_user_dialogs() -> QTimer:
+    """Who is at the desk? The first user the wizard wrote, as a person would click OK."""
+    timer = QTimer()
+    timer.setInterval(20)
+
+    def accept() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, UserDialog) and widget.isVisible():
+                widget.accept()
+
+    timer.timeout.connect(accept)
+    timer.start()
+    return timer
+
+
+def test_after_the_wizard_the_desk_says_nothing_alarming_and_speaks_french(
+        qtbot, store: Store) -> None:
+    from ui.app import open_desk
+
+    wizard = _wizard(qtbot, store, [], french=True)
+    wizard.next()
+    wizard.users_page.new_name.setText("Claire")
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+
+    language = i18n.LanguageSwitch()
+    language.apply(settings.get(store, settings.LANGUAGE))
+    clicker = _accept_user_dialogs()
+    desk = open_desk(store, None, language)
+    clicker.stop()
+    try:
+        shown = [desk.window.statusBar().currentMessage()]
+        desk.window.statusBar().messageChanged.connect(shown.append)
+        balloons: list[str] = []
+        desk.tray.message_shown.connect(lambda _title, text: balloons.append(text))
+        if desk.tray.last_message:
+            balloons.append(desk.tray.last_message[1])
+        # The brand-new journal's first backup is simply taken, and said in French.
+        qtbot.waitUntil(lambda: any(s.startswith("Sauvegarde quotidienne écrite et vérifiée")
+                                    for s in shown), timeout=15000)
+        assert list((store.path.parent / "backups").glob("customscreen-*.sqlite"))
+        said = [text for text in shown if text]
+        assert said[0].startswith("Sauvegarde quotidienne écrite et vérifiée"), said
+        english = ("never been backed up", "daily backup", "backed up", "last verified backup")
+        assert not any(words in text for text in said + balloons for words in english), \
+            said + balloons
+        assert not any("sauvegard" in text.lower() for text in balloons), \
+            "a backup taken as planned interrupts nobody"
+    finally:
+        desk.stop()
+        desk.window.close()
+        desk.window.deleteLater()
+        desk.tray.menu.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
