@@ -308,6 +308,12 @@ def bulletin(told: Bulletin) -> str:
         return translate(
             "Bulletin", "The journal is written again: waiting entries saved: %1").replace(
             "%1", number(int(values["count"])))
+    if told.code == "retention_done":
+        text = (translate("Bulletin", "%1 calls from before %2 deleted (retention %3 months)")
+                if values["action"] == "delete" else translate(
+                    "Bulletin", "%1 calls from before %2 anonymised (retention %3 months)"))
+        return (text.replace("%1", number(int(values["count"])))
+                .replace("%2", when(values["before"])).replace("%3", values["months"]))
     if told.code == "chores_failed":
         return translate("Bulletin", "The daily chores could not run: %1").replace(
             "%1", values["problem"])

@@ -83,6 +83,16 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="312" />
+        <source>%1 calls from before %2 deleted (retention %3 months)</source>
+        <translation>%1 appels d'avant le %2 supprimés (conservation %3 mois)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="313" />
+        <source>%1 calls from before %2 anonymised (retention %3 months)</source>
+        <translation>%1 appels d'avant le %2 anonymisés (conservation %3 mois)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="318" />
         <source>The daily chores could not run: %1</source>
         <translation>Les tâches quotidiennes n'ont pas pu s'exécuter : %1</translation>
     </message>

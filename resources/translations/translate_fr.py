@@ -377,6 +377,10 @@ FR = {
         "Le mot de passe de %1 n'a pas pu être rangé à part et reste dans les réglages : %2",
     "The journal is written again: waiting entries saved: %1":
         "Le journal est de nouveau écrit : entrées en attente enregistrées : %1",
+    "%1 calls from before %2 deleted (retention %3 months)":
+        "%1 appels d'avant le %2 supprimés (conservation %3 mois)",
+    "%1 calls from before %2 anonymised (retention %3 months)":
+        "%1 appels d'avant le %2 anonymisés (conservation %3 mois)",
     "The daily chores could not run: %1": "Les tâches quotidiennes n'ont pas pu s'exécuter : %1",
 }
 

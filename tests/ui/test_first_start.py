@@ -154,3 +154,39 @@ def test_after_the_wizard_the_desk_says_nothing_alarming_and_speaks_french(
         desk.window.deleteLater()
         desk.tray.menu.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _codes_told() -> set[str]:
+    """Every code the chores and the start-up can tell, read from their source."""
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "customscreen"
+    found: set[str] = set()
+    for module in ("care/chores.py", "storage/backup_schedule.py", "storage/settings.py"):
+        found |= set(re.findall(r'Bulletin\(\s*"(\w+)"', (root / module).read_text()))
+    return found
+
+
+def test_every_bulletin_the_desk_shows_is_in_french(desk, store: Store) -> None:
+    from datetime import datetime, timedelta
+
+    from customscreen.bulletins import Bulletin
+    from customscreen.storage import backup_schedule
+
+    desk.set_language("fr")
+    store.set_setting("backup.last_ok", (datetime.now().astimezone()
+                                         - timedelta(days=5)).isoformat())
+    overdue = backup_schedule.backup_bulletin(store)
+    assert overdue is not None
+    values = {"path": "/nas/customscreen-1.sqlite", "problem": "disque plein", "count": "2",
+              "database": "journal.sqlite", "account": "201@pbx.local", "where": "le trousseau",
+              "before": "2024-01-01", "action": "delete", "months": "24"}
+    told = [overdue] + [Bulletin(code, f"English for {code}", values, warning=True)
+                        for code in sorted(_codes_told() - {"backup_overdue"})]
+    assert {"backup_written", "backup_failed", "backup_set_aside", "backup_never",
+            "erasures_reapplied", "password_moved"} <= {b.code for b in told}
+    for bulletin in told:
+        desk.chores_report(bulletin)
+        shown = desk.window.statusBar().currentMessage()
+        assert shown != bulletin.text and "English for" not in shown, bulletin.code
+        assert desk.tray.last_message == ("CustomScreen", shown)
