@@ -51,6 +51,18 @@ def run_desk(db_path: Path, region: str | None) -> int:
             store.close()
             return 0  # closed before the end: nothing configured, nothing started
         language.apply(settings.get(store, settings.LANGUAGE))
+    desk = open_desk(store, region, language)
+    try:
+        return app.exec()
+    finally:
+        desk.stop()
+        store.close()
+        if isinstance(owner, ownership.Claim):
+            owner.release()
+
+
+def open_desk(store: Store, region: str | None, language: i18n.LanguageSwitch) -> Desk:
+    """The desk of a journal this process owns, shown, its chores and lines started."""
     # Before the chores start: the backup they may take at once must not have it.
     moved = settings.move_passwords_out(store)
     user = choose_user(store)
@@ -61,13 +73,7 @@ def run_desk(db_path: Path, region: str | None) -> int:
     for said in moved:
         desk.chores_report(said)
     desk.warn(desk.open_sources(settings.sources(store)))
-    try:
-        return app.exec()
-    finally:
-        desk.stop()
-        store.close()
-        if isinstance(owner, ownership.Claim):
-            owner.release()
+    return desk
 
 
 def _run_read_only(store: Store, region: str | None, language: i18n.LanguageSwitch,

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from customscreen import contacts
+from customscreen.bulletins import Bulletin
 from customscreen.calls import callbacks, journal
 from customscreen.calls.journal import CallRecord
 from customscreen.calls.routing import Mode
@@ -40,8 +41,8 @@ NOTHING_TO_PRINT_SHOWN_MS = 8000
 
 
 class Desk(QObject):
-    #: What the daily chores did (backup, retention), from their own thread.
-    chores_said = Signal(str)
+    #: What the daily chores did (backup, retention), a Bulletin, from their own thread.
+    chores_said = Signal(object)
 
     def __init__(self, store: Store, region: str, user: str | None,
                  language: i18n.LanguageSwitch | None = None) -> None:
@@ -89,14 +90,18 @@ class Desk(QObject):
         self.mode.start()
         self.notifier.start()
         # The warning first: the chores may take the overdue backup at once.
-        warning = backup_schedule.backup_warning(self.store)
+        warning = backup_schedule.backup_bulletin(self.store)
         if warning:
             self.chores_said.emit(warning)
         self.chores.start()
 
-    def chores_report(self, text: str) -> None:
+    def chores_report(self, told: Bulletin) -> None:
+        """In the status bar, in the desk's language; a balloon only when something
+        needs looking at: a backup taken as planned interrupts nobody."""
+        text = i18n.bulletin(told)
         self.window.statusBar().showMessage(text)
-        self.tray.notify(self.tr("CustomScreen"), text)
+        if told.warning:
+            self.tray.notify(self.tr("CustomScreen"), text)
 
     def attach(self, source: Source) -> None:
         self.line_states[source.describe()] = "none"

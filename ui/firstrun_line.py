@@ -1,13 +1,19 @@
 """The first-run wizard's line page: where the desk hears the calls.
 
-A modem on one of the serial ports found (proposed first when there is one),
-a SIP account, a FRITZ!Box's call monitor, or the demo line. The page gives
-plain values; ``ui.firstrun_answers.source_url`` makes the line's URL of them.
+The demo line, a modem on one of the serial ports, a SIP account or a
+FRITZ!Box's call monitor. Every serial port is asked ATI off the UI thread
+(``line_checks.answering_modems``, about a second): a port is proposed only
+when a modem answered there, else the demo line is, and the page says which
+and why. It gives plain values; ``ui.firstrun_answers.source_url`` makes the
+line's URL of them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,13 +24,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ui import i18n
 from ui.firstrun_answers import DEMO, FRITZBOX, FRITZBOX_DEFAULT, MODEM, SIP
 from ui.firstrun_pages import Page, form_rows, indented
 
+#: Asks the serial ports; gives the devices where a modem answered.
+Probe = Callable[[list[str]], list[str]]
+#: How often the page looks whether the search has ended (it never waits for it).
+SEARCH_POLL_MS = 50
+SEARCHING, NONE_ANSWERED, ANSWERED = "searching", "none", "answered"
+
+
+def _answering_modems(devices: list[str]) -> list[str]:
+    from customscreen.care.line_checks import answering_modems
+
+    return answering_modems(devices)
+
 
 class LinePage(Page):
-    def __init__(self, ports: list[tuple[str, str]]) -> None:
+    def __init__(self, ports: list[tuple[str, str]], probe: Probe = _answering_modems) -> None:
         super().__init__()
+        self.search = SEARCHING
+        self.answered: str | None = None  # the port where a modem answered
+        self._by_hand = False  # the person chose a line: the search's result does not override
         self.choice = QButtonGroup(self)
         self.modem = QRadioButton()
         self.sip = QRadioButton()
@@ -34,10 +56,8 @@ class LinePage(Page):
             self.choice.addButton(button)
         self.port = QComboBox()
         self.port.setEditable(True)
-        for device, description in ports:
-            self.port.addItem(
-                f"{device} — {description}" if description != device else device, device
-            )
+        self.ports = ports
+        self.answering: list[str] = []  # where a modem answered, once searched
         self.sip_server, self.sip_user, self.sip_password = QLineEdit(), QLineEdit(), QLineEdit()
         self.sip_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.sip_server.setPlaceholderText("pbx.local")
@@ -45,11 +65,16 @@ class LinePage(Page):
         self.fritzbox_host = QLineEdit(FRITZBOX_DEFAULT)
         self.no_port = QLabel()
         self.no_port.setWordWrap(True)
+        self.why = QLabel()  # which line is proposed, and why
+        self.why.setWordWrap(True)
         self.sip_form = QFormLayout()
         self.sip_labels = form_rows(
             self.sip_form, (self.sip_server, self.sip_user, self.sip_password)
         )
         layout = QVBoxLayout(self)
+        layout.addWidget(self.why)
+        # The demo first: it is what is proposed unless a modem answered.
+        layout.addWidget(self.demo)
         layout.addWidget(self.modem)
         layout.addLayout(indented(self.port))
         layout.addLayout(indented(self.no_port))
@@ -57,11 +82,13 @@ class LinePage(Page):
         layout.addLayout(indented(self.sip_form))
         layout.addWidget(self.fritzbox)
         layout.addLayout(indented(self.fritzbox_host))
-        layout.addWidget(self.demo)
         layout.addStretch(1)
-        # With a modem plugged in, that is most likely the line; else try the demo.
-        (self.modem if ports else self.demo).setChecked(True)
+        # The demo until a modem answers: a port listed is not a modem plugged in.
+        self.demo.setChecked(True)
         self.no_port.setVisible(not ports)
+        self.choice.buttonClicked.connect(self._chosen_by_hand)
+        self.port.activated.connect(self._chosen_by_hand)
+        self.port.lineEdit().textEdited.connect(self._chosen_by_hand)
         for signal in (
             self.choice.buttonToggled,
             self.port.currentTextChanged,
@@ -72,6 +99,56 @@ class LinePage(Page):
             signal.connect(self._changed)
         self._changed()
         self.retranslate()
+        self._start_search(probe)
+
+    def _start_search(self, probe: Probe) -> None:
+        devices = [device for device, _ in self.ports]
+        if not devices:
+            self._searched([])
+            return
+        # The thread touches no Qt object: the page looks at its result on a
+        # timer, so a wizard closed during the search has nothing to crash on.
+        result: list[list[str]] = []
+        threading.Thread(target=lambda: result.append(probe(devices)),
+                         name="modem search", daemon=True).start()
+        self._search_timer = QTimer(self)
+        self._search_timer.setInterval(SEARCH_POLL_MS)
+        self._search_timer.timeout.connect(lambda: result and self._searched(result[0]))
+        self._search_timer.start()
+
+    def _searched(self, answered: list[str]) -> None:
+        if hasattr(self, "_search_timer"):
+            self._search_timer.stop()
+        self.search = ANSWERED if answered else NONE_ANSWERED
+        self.answered = answered[0] if answered else None
+        self.answering = answered
+        self._fill_ports()
+        if self.answered is not None and not self._by_hand:
+            self.port.setCurrentIndex(self.port.findData(self.answered))
+            self.modem.setChecked(True)
+        self.retranslate()
+
+    def _fill_ports(self) -> None:
+        """The ports, those where a modem answered first, in words a person reads;
+        what was chosen or typed stays."""
+        chosen = self.port_device() if self.port.count() else ""
+        typed = self.port.currentText() if self._by_hand else None
+        answered = self.answering
+        self.port.blockSignals(True)
+        self.port.clear()
+        for device, description in sorted(self.ports, key=lambda port: port[0] not in answered):
+            label = i18n.port_label(device, description)
+            if device in answered:
+                label += " " + QCoreApplication.translate("FirstRun", "(a modem answers)")
+            self.port.addItem(label, device)
+        if chosen:
+            self.port.setCurrentIndex(self.port.findData(chosen))
+        if typed is not None and self.port.currentIndex() < 0:
+            self.port.setEditText(typed)
+        self.port.blockSignals(False)
+
+    def _chosen_by_hand(self) -> None:
+        self._by_hand = True
 
     def line(self) -> str:
         return {id(self.modem): MODEM, id(self.sip): SIP, id(self.fritzbox): FRITZBOX}.get(
@@ -120,6 +197,8 @@ class LinePage(Page):
                 "No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).",
             )
         )
+        self.why.setText(self._why())
+        self._fill_ports()
         self.sip.setText(QCoreApplication.translate("FirstRun", "A &SIP account on the office PBX"))
         for label, text in zip(
             self.sip_labels,
@@ -145,3 +224,17 @@ class LinePage(Page):
             QCoreApplication.translate("FirstRun", "Try the &demo line first (made-up calls)")
         )
 
+
+    def _why(self) -> str:
+        if self.search == SEARCHING:
+            return QCoreApplication.translate(
+                "FirstRun", "Looking for a modem on this computer's serial ports…")
+        if self.search == ANSWERED:
+            return QCoreApplication.translate(
+                "FirstRun", "A modem answered on %1: it is chosen as the line."
+            ).replace("%1", self.answered or "")
+        return QCoreApplication.translate(
+            "FirstRun",
+            "No modem answered on this computer's serial ports: the demo line is chosen "
+            "so you can try the program; add your line later in the settings.",
+        )

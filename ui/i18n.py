@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from customscreen.bulletins import Bulletin
 from customscreen.paper.statistics import format_share
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "resources" / "translations"
@@ -228,6 +229,14 @@ def phone_label(code: str) -> str:
     return words.get(code, code)
 
 
+def port_label(device: str, description: str) -> str:
+    """A serial port as a person reads it: ``/dev/ttyUSB0 — USB Modem``. pyserial
+    says "n/a" for a port it knows nothing of (the motherboard's /dev/ttyS0)."""
+    if description.strip().lower() in ("", "n/a", device.lower()):
+        description = translate("Words", "no description")
+    return f"{device} — {description}"
+
+
 def reason(code: str | None, name: str) -> str:
     """Routing's reason in the user's language, ``name`` the caller's (the card's
     name today, which need not be the one the call was routed under); empty for
@@ -251,6 +260,64 @@ def reason(code: str | None, name: str) -> str:
     if text is None:
         return ""
     return text.replace("%1", name or translate("Reason", "the caller"))
+
+
+def bulletin(told: Bulletin) -> str:
+    """What the chores or the start-up tell, in the desk's language; the English
+    sentence for a code this desk does not know."""
+    values = told.values
+    if told.code == "backup_written":
+        return translate("Bulletin", "Daily backup written and verified: %1").replace(
+            "%1", values["path"])
+    if told.code == "backup_failed":
+        return translate("Bulletin", "The daily backup FAILED: %1").replace(
+            "%1", values["problem"])
+    if told.code == "backup_set_aside":
+        return translate(
+            "Bulletin", "The backup %1 is dated in the future (a wrong clock?): set aside, "
+            "not counted as a backup").replace("%1", values["path"])
+    if told.code == "backup_never":
+        return translate(
+            "Bulletin", "%1 has never been backed up: leave the desk open at the backup time, "
+            "or run “customscreen backup”.").replace("%1", values["database"])
+    if told.code == "backup_overdue":
+        return (translate(
+            "Bulletin", "The last verified backup of %1 is from %2 (%3 days ago): check the "
+            "backup folder (%4) and run “customscreen backup”.")
+            .replace("%1", values["database"]).replace("%2", when(values["last"]))
+            .replace("%3", values["days"]).replace("%4", values["folder"]))
+    if told.code == "erasures_reapplied":
+        count = int(values["count"])
+        text = (translate("Bulletin", "Re-applied 1 erasure recorded after this copy was made")
+                if count == 1 else translate(
+                    "Bulletin", "Re-applied %1 erasures recorded after this copy was made"
+                ).replace("%1", number(count)))
+        if values.get("problem"):
+            text = translate("Bulletin", "%1; but %2").replace("%1", text).replace(
+                "%2", values["problem"])
+        return text
+    if told.code == "password_moved":
+        return translate(
+            "Bulletin", "The password of %1 was moved out of the settings to %2").replace(
+            "%1", values["account"]).replace("%2", values["where"])
+    if told.code == "password_kept":
+        return translate(
+            "Bulletin", "The password of %1 could not be kept apart and stays in the "
+            "settings: %2").replace("%1", values["account"]).replace("%2", values["problem"])
+    if told.code == "journal_written":
+        return translate(
+            "Bulletin", "The journal is written again: waiting entries saved: %1").replace(
+            "%1", number(int(values["count"])))
+    if told.code == "retention_done":
+        text = (translate("Bulletin", "%1 calls from before %2 deleted (retention %3 months)")
+                if values["action"] == "delete" else translate(
+                    "Bulletin", "%1 calls from before %2 anonymised (retention %3 months)"))
+        return (text.replace("%1", number(int(values["count"])))
+                .replace("%2", when(values["before"])).replace("%3", values["months"]))
+    if told.code == "chores_failed":
+        return translate("Bulletin", "The daily chores could not run: %1").replace(
+            "%1", values["problem"])
+    return told.text
 
 
 def why(code: str | None, name: str, written: str = "") -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from customscreen.storage import passwords
 from telephony.events import LineState, LineStatus
 from telephony.source import Source, SourceError, open_source
+from ui import i18n
 
 # A PBX on the office network answers a REGISTER in well under a second; a
 # few seconds covers a slow one without leaving the receptionist waiting.
@@ -57,7 +58,7 @@ class LinesPage(QWidget):
         self.port = QComboBox()
         self.port.setEditable(True)
         for device, description in serial_ports():
-            self.port.addItem(f"{device} — {description}", device)
+            self.port.addItem(i18n.port_label(device, description), device)
         add_modem = QPushButton(self.tr("Add &modem"))
         add_modem.clicked.connect(self._add_modem)
 

@@ -6,9 +6,10 @@ One small thread (a :class:`telephony.running.BackgroundLoop`, the way every
 line runs too) wakes every ``interval`` seconds and does what is due; each
 chore decides for itself (``backup_schedule.run_if_due``,
 ``privacy.run_if_due``), so a desk restarted at 14:00 after a morning off still
-backs up today. What happened is told to ``on_report`` as one plain sentence,
-for the desk's status bar or ``listen``'s standard error; if ``on_report``
-raises, that is logged and the chores go on.
+backs up today. What happened is told to ``on_report`` as a
+:class:`customscreen.bulletins.Bulletin`: a code and its values, which the desk
+words in its language, and an English sentence for ``listen``'s standard
+error; if ``on_report`` raises, that is logged and the chores go on.
 
 Usage (the desk does this when it opens the database for writing)::
 
@@ -24,6 +25,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
+from customscreen.bulletins import Bulletin
 from customscreen.calls.switchboard import Switchboard
 from customscreen.care import privacy
 from customscreen.storage import backup_schedule
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 #: journal writes held in memory are retried this often once the disk is back.
 CHECK_INTERVAL_S = 30.0
 
-Report = Callable[[str], None]
+Report = Callable[[Bulletin], None]
 Clock = Callable[[], datetime]
 
 
@@ -67,14 +69,15 @@ class Chores:
         self.run_once()
         return self.interval
 
-    def run_once(self) -> list[str]:
+    def run_once(self) -> list[Bulletin]:
         """Do what is due now; returns (and reports) what was done."""
-        said: list[str] = []
+        said: list[Bulletin] = []
         now = self.clock()
         if self.board is not None and self.board.journal_failing:
             waiting = self.board.pending_writes
             if self.board.retry_journal():
-                said.append(f"the journal is written again: {waiting} waiting entries saved")
+                said.append(Bulletin("journal_written", f"the journal is written again: "
+                                   f"{waiting} waiting entries saved", {"count": str(waiting)}))
         try:
             if not self._erasures_checked and not self.store.readonly:
                 # A copy put back by hand (``cp``) may lack erasures the ledger holds;
@@ -82,20 +85,35 @@ class Chores:
                 again = privacy.reapply_erasures(self.store)
                 self._erasures_checked = True
                 if again.erasures:
-                    said.append(again.summary())
+                    said.append(Bulletin("erasures_reapplied", again.summary(),
+                                       {"count": str(len(again.erasures)),
+                                        "problem": again.wipe_problem}, warning=True))
             done = backup_schedule.run_if_due(self.store, now)
             if done is not None:
-                said.append(f"daily backup written and verified: {done.path}" if done.path
-                            else f"daily backup FAILED: {done.problem}")
-                said += [f"backup {aside} is dated in the future (a wrong clock?): set aside, "
-                         "not counted" for aside in done.set_aside]
+                said.append(_backup_done(done))
+                said += [Bulletin("backup_set_aside", f"backup {aside} is dated in the future "
+                                "(a wrong clock?): set aside, not counted", {"path": str(aside)},
+                                warning=True) for aside in done.set_aside]
             kept = privacy.run_if_due(self.store, now.date())
             if kept is not None and kept.calls:
                 verb = "deleted" if kept.retention.action == "delete" else "anonymised"
-                said.append(f"{kept.calls} calls from before {kept.before} {verb} "
-                            f"(retention {kept.retention.months} months)")
+                said.append(Bulletin(
+                    "retention_done", f"{kept.calls} calls from before {kept.before} {verb} "
+                    f"(retention {kept.retention.months} months)",
+                    {"count": str(kept.calls), "before": str(kept.before),
+                     "action": kept.retention.action,
+                     "months": str(kept.retention.months)}))
         except (StoreError, privacy.PrivacyError) as exc:
-            said.append(f"daily chores could not run: {exc}")
-        for sentence in said:
-            notify(self.on_report, sentence, "chores")
+            said.append(Bulletin("chores_failed", f"daily chores could not run: {exc}",
+                               {"problem": str(exc)}, warning=True))
+        for bulletin in said:
+            notify(self.on_report, bulletin, "chores")
         return said
+
+
+def _backup_done(done: backup_schedule.BackupDone) -> Bulletin:
+    if done.path is not None:
+        return Bulletin("backup_written", f"daily backup written and verified: {done.path}",
+                      {"path": str(done.path)})
+    return Bulletin("backup_failed", f"daily backup FAILED: {done.problem}",
+                  {"problem": done.problem or ""}, warning=True)

@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import queue
 import socket
+import threading
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -19,6 +21,11 @@ from customscreen.storage import passwords
 #: a PBX on the LAN answers REGISTER in well under a second, one across the
 #: internet in one or two; five seconds says "not answering" without a doubt.
 LINE_TIMEOUT_S = 5.0
+#: How long the first-run wizard waits for ATI on each serial port: a modem
+#: answers in milliseconds, a port with nothing behind it (the motherboard's
+#: /dev/ttyS0 that every Linux lists) never does; the ports are asked side by
+#: side, so the whole search takes about this long.
+PROBE_TIMEOUT_S = 1.0
 
 
 def check_line(url: str, timeout: float = LINE_TIMEOUT_S) -> Finding:
@@ -154,3 +161,41 @@ def _check_fritzbox(area: str, url: str, timeout: float) -> Finding:
                        "check the box's address; the call monitor is off by default: dial "
                        "#96*5* from a telephone plugged into the FRITZ!Box to switch it on")
     return ok(area, f"the FRITZ!Box call monitor at {host}:{port} accepts connections")
+
+
+def modem_answers(device: str, timeout: float = PROBE_TIMEOUT_S) -> str | None:
+    """What a modem on ``device`` says to ATI ("" when it only says OK); None when
+    nothing answers there (no such port, busy, or no modem behind it)."""
+    from telephony.modem.transport import DEFAULT_BAUD
+
+    try:
+        port = serial.serial_for_url(device, baudrate=DEFAULT_BAUD, timeout=0.05,
+                                     write_timeout=timeout,
+                                     exclusive=(os.name == "posix" and "://" not in device) or None)
+    except (serial.SerialException, OSError, ValueError):
+        return None
+    try:
+        return _at(port, "ATI", timeout)
+    except (serial.SerialException, OSError):
+        return None
+    finally:
+        port.close()
+
+
+def answering_modems(devices: Iterable[str], timeout: float = PROBE_TIMEOUT_S) -> list[str]:
+    """The devices where a modem answers ATI, in the order given; all are asked at
+    once, so this returns within about ``timeout`` however many ports there are."""
+    devices = list(devices)
+    answers: dict[str, str | None] = {}
+
+    def ask(device: str) -> None:
+        answers[device] = modem_answers(device, timeout)
+
+    askers = [threading.Thread(target=ask, args=(device,), name=f"probe {device}", daemon=True)
+              for device in devices]
+    for asker in askers:
+        asker.start()
+    deadline = time.monotonic() + timeout + 1.0  # opening a port may take a moment too
+    for asker in askers:
+        asker.join(max(0.0, deadline - time.monotonic()))
+    return [device for device in devices if answers.get(device) is not None]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from customscreen.bulletins import Bulletin
 from customscreen.storage import backups, settings
 from customscreen.storage.store import Store, StoreError
 
@@ -81,16 +82,42 @@ def run_if_due(store: Store, now: datetime | None = None) -> BackupDone | None:
 
 
 def backup_warning(store: Store, now: datetime | None = None) -> str | None:
-    """A sentence for the desk when the last verified backup is too old, else None."""
+    """A sentence for ``check`` when the last verified backup is too old, else None."""
+    bulletin = backup_bulletin(store, now, even_empty=True)
+    return None if bulletin is None else bulletin.text
+
+
+def backup_bulletin(store: Store, now: datetime | None = None, *,
+                  even_empty: bool = False) -> Bulletin | None:
+    """The desk's warning when the last verified backup is too old, else None.
+
+    A journal never backed up that holds nothing yet (the first start, just
+    after the wizard) has nothing to lose: no warning, the chores simply take
+    its first backup; ``even_empty`` says it all the same, for ``check``.
+    """
     now = now or datetime.now().astimezone()
     last = backups.last_good_backup(store)
+    name = store.path.name
     if last is None:
-        return (f"{store.path.name} has never been backed up: "
-                "run `customscreen backup` or leave the desk open at the backup time.")
+        if not even_empty and not _holds_anything(store):
+            return None
+        return Bulletin("backup_never", f"{name} has never been backed up: "
+                      "run `customscreen backup` or leave the desk open at the backup time.",
+                      {"database": name}, warning=True)
     last = _aware(last)
     age = _aware(now) - last
     if age <= WARN_AFTER:
         return None
-    return (f"The last verified backup of {store.path.name} is from "
-            f"{last:%Y-%m-%d %H:%M} ({age.days} days ago): check the backup folder "
-            f"({backup_folder(store)}) and run `customscreen backup`.")
+    folder = str(backup_folder(store))
+    return Bulletin("backup_overdue",
+                  f"The last verified backup of {name} is from {last:%Y-%m-%d %H:%M} "
+                  f"({age.days} days ago): check the backup folder ({folder}) and run "
+                  "`customscreen backup`.",
+                  {"database": name, "last": last.isoformat(), "days": str(age.days),
+                   "folder": folder}, warning=True)
+
+
+def _holds_anything(store: Store) -> bool:
+    """Whether a call or a contact is in the journal: something a backup would save."""
+    row = store.one("SELECT EXISTS (SELECT 1 FROM calls) OR EXISTS (SELECT 1 FROM contacts)")
+    return bool(row and row[0])

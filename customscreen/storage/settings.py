@@ -29,6 +29,7 @@ from datetime import time
 from typing import Any, Generic, TypeVar
 from urllib.parse import unquote, urlsplit
 
+from customscreen.bulletins import Bulletin
 from customscreen.storage import passwords
 from customscreen.storage.setting_kinds import (
     Choice,
@@ -249,13 +250,13 @@ def _kept_apart(setting: Setting[T], value: T) -> T:
 _SECURE_DELETE = {1: "PRAGMA secure_delete = ON", 2: "PRAGMA secure_delete = FAST"}
 
 
-def move_passwords_out(store: Store) -> list[str]:
+def move_passwords_out(store: Store) -> list[Bulletin]:
     """Once at start: a database from an older version may hold ``sip://201:secret@…``.
 
     The password is moved where ``password set`` keeps it, the line stays
     without it, and the freed bytes are zeroed (``secure_delete``) and the WAL
     folded in, so that neither the file nor the next backup has it. Returns
-    what was done, one sentence per account, for the desk or ``listen`` to say;
+    what was done, one bulletin per account, for the desk or ``listen`` to say;
     a password that cannot be kept apart now stays, and is said so. A desk
     that opened the file read-only (another process journals into it) leaves
     that to the owner, which does it when it starts.
@@ -263,16 +264,21 @@ def move_passwords_out(store: Store) -> list[str]:
     if store.readonly:
         return []
     urls = sources(store)
-    said, kept = [], []
+    said: list[Bulletin] = []
+    kept = []
     for url in urls:
         try:
             without = passwords.take_from_url(url)
         except passwords.PasswordError as exc:
-            said.append(str(exc).replace("; nothing saved", "; it stays in the settings"))
+            problem = str(exc).replace("; nothing saved", "")
+            said.append(Bulletin("password_kept", f"{problem}; it stays in the settings",
+                               {"account": _account(url), "problem": problem}, warning=True))
             without = url
         if without != url:
-            said.append(f"moved the password of {_account(without)} out of the settings "
-                        f"to {passwords.where()}")
+            account, where = _account(without), passwords.where()
+            said.append(Bulletin("password_moved", f"moved the password of {account} out of "
+                               f"the settings to {where}", {"account": account, "where": where},
+                               warning=True))
         kept.append(without)
     if kept == urls:
         return said

@@ -3,17 +3,17 @@
 <context>
     <name />
     <message>
-        <location filename="../../ui/app.py" line="78" />
+        <location filename="../../ui/app.py" line="84" />
         <source>read-only</source>
         <translation>lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="81" />
+        <location filename="../../ui/app.py" line="87" />
         <source>Read-only</source>
         <translation>Lecture seule</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="82" />
+        <location filename="../../ui/app.py" line="88" />
         <source>Another CustomScreen journals the calls of this database:
 %1
 
@@ -22,6 +22,79 @@ This window shows the journal but takes no calls and saves nothing.</source>
 %1
 
 Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rien.</translation>
+    </message>
+</context>
+<context>
+    <name>Bulletin</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="270" />
+        <source>Daily backup written and verified: %1</source>
+        <translation>Sauvegarde quotidienne écrite et vérifiée : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="273" />
+        <source>The daily backup FAILED: %1</source>
+        <translation>La sauvegarde quotidienne a ÉCHOUÉ : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="276" />
+        <source>The backup %1 is dated in the future (a wrong clock?): set aside, not counted as a backup</source>
+        <translation>La sauvegarde %1 est datée dans le futur (une horloge fausse ?) : mise de côté, elle ne compte pas comme sauvegarde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="280" />
+        <source>%1 has never been backed up: leave the desk open at the backup time, or run “customscreen backup”.</source>
+        <translation>%1 n'a jamais été sauvegardé : laissez le poste ouvert à l'heure de la sauvegarde, ou lancez « customscreen backup ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="284" />
+        <source>The last verified backup of %1 is from %2 (%3 days ago): check the backup folder (%4) and run “customscreen backup”.</source>
+        <translation>La dernière sauvegarde vérifiée de %1 date du %2 (il y a %3 jours) : vérifiez le dossier des sauvegardes (%4) et lancez « customscreen backup ».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="291" />
+        <source>Re-applied 1 erasure recorded after this copy was made</source>
+        <translation>1 effacement enregistré après cette copie a été appliqué de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="292" />
+        <source>Re-applied %1 erasures recorded after this copy was made</source>
+        <translation>%1 effacements enregistrés après cette copie ont été appliqués de nouveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="296" />
+        <source>%1; but %2</source>
+        <translation>%1 ; mais %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="300" />
+        <source>The password of %1 was moved out of the settings to %2</source>
+        <translation>Le mot de passe de %1 a été retiré des réglages et rangé dans %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="304" />
+        <source>The password of %1 could not be kept apart and stays in the settings: %2</source>
+        <translation>Le mot de passe de %1 n'a pas pu être rangé à part et reste dans les réglages : %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="308" />
+        <source>The journal is written again: waiting entries saved: %1</source>
+        <translation>Le journal est de nouveau écrit : entrées en attente enregistrées : %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="312" />
+        <source>%1 calls from before %2 deleted (retention %3 months)</source>
+        <translation>%1 appels d'avant le %2 supprimés (conservation %3 mois)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="313" />
+        <source>%1 calls from before %2 anonymised (retention %3 months)</source>
+        <translation>%1 appels d'avant le %2 anonymisés (conservation %3 mois)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="318" />
+        <source>The daily chores could not run: %1</source>
+        <translation>Les tâches quotidiennes n'ont pas pu s'exécuter : %1</translation>
     </message>
 </context>
 <context>
@@ -720,78 +793,78 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Desk</name>
     <message>
-        <location filename="../../ui/desk.py" line="99" />
+        <location filename="../../ui/desk.py" line="104" />
         <source>CustomScreen</source>
-        <extracomment>How long the status bar says there is nothing to print. What the daily chores did (backup, retention), from their own thread.</extracomment>
+        <extracomment>How long the status bar says there is nothing to print. What the daily chores did (backup, retention), a Bulletin, from their own thread.</extracomment>
         <translation>CustomScreen</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="180" />
+        <location filename="../../ui/desk.py" line="185" />
         <source>The journal cannot be written (%1 calls waiting): %2</source>
         <translation>Le journal ne peut pas être écrit (%1 appels en attente) : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="183" />
+        <location filename="../../ui/desk.py" line="188" />
         <source>Journal</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="234" />
+        <location filename="../../ui/desk.py" line="239" />
         <source>Note on this call</source>
         <translation>Note sur cet appel</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="235" />
+        <location filename="../../ui/desk.py" line="240" />
         <source>Note on the call from %1:</source>
         <translation>Note sur l'appel de %1 :</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="247" />
+        <location filename="../../ui/desk.py" line="252" />
         <source>Call back in %1 months</source>
         <translation>Rappeler dans %1 mois</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="261" />
+        <location filename="../../ui/desk.py" line="266" />
         <source>Callback created for %1, due %2</source>
         <translation>Rappel créé pour %1, échéance %2</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="304" />
+        <location filename="../../ui/desk.py" line="309" />
         <source>Nothing to print: open a caller's card, or select a contact, or a call from a contact.</source>
         <translation>Rien à imprimer : ouvrez la fiche d'un appelant, ou sélectionnez un contact, ou un appel d'un contact.</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="313" />
+        <location filename="../../ui/desk.py" line="318" />
         <source>Documents</source>
         <translation>Documents</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="314" />
+        <location filename="../../ui/desk.py" line="319" />
         <source>Printing is not installed on this computer (reportlab is missing).</source>
         <translation>L'impression n'est pas installée sur cet ordinateur (reportlab manque).</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="332" />
+        <location filename="../../ui/desk.py" line="337" />
         <source>Call back %1 (%2) — for %3</source>
         <translation>Rappeler %1 (%2) — pour %3</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="336" />
+        <location filename="../../ui/desk.py" line="341" />
         <source>and %1 more</source>
         <translation>et %1 autres</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="337" />
+        <location filename="../../ui/desk.py" line="342" />
         <source>Callback due</source>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="359" />
+        <location filename="../../ui/desk.py" line="364" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="360" />
+        <location filename="../../ui/desk.py" line="365" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1177,59 +1250,80 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <translation>Les numéros écrits sans indicatif sont lus comme des numéros de ce pays.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="106" />
+        <location filename="../../ui/firstrun_line.py" line="142" />
+        <source>(a modem answers)</source>
+        <extracomment>Asks the serial ports; gives the devices where a modem answered. How often the page looks whether the search has ended (it never waits for it).</extracomment>
+        <translation>(un modem répond)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun_line.py" line="183" />
         <source>The telephone line</source>
         <translation>La ligne téléphonique</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="108" />
+        <location filename="../../ui/firstrun_line.py" line="185" />
         <source>Where CustomScreen hears the calls. Other lines can be added later in the settings.</source>
         <translation>Où CustomScreen entend les appels. D'autres lignes s'ajoutent ensuite dans les réglages.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="115" />
+        <location filename="../../ui/firstrun_line.py" line="192" />
         <source>A caller-ID &amp;modem on this computer</source>
         <translation>Un &amp;modem présentateur du numéro sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="118" />
+        <location filename="../../ui/firstrun_line.py" line="195" />
         <source>No serial port found: plug the modem in, or type its port (COM3, /dev/ttyUSB0).</source>
         <translation>Aucun port série trouvé : branchez le modem ou tapez son port (COM3, /dev/ttyUSB0).</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="123" />
+        <location filename="../../ui/firstrun_line.py" line="202" />
         <source>A &amp;SIP account on the office PBX</source>
         <translation>Un compte S&amp;IP sur l'autocommutateur du bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="127" />
+        <location filename="../../ui/firstrun_line.py" line="206" />
         <source>Server:</source>
         <translation>Serveur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="128" />
+        <location filename="../../ui/firstrun_line.py" line="207" />
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="129" />
+        <location filename="../../ui/firstrun_line.py" line="208" />
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="135" />
+        <location filename="../../ui/firstrun_line.py" line="214" />
         <source>A &amp;FRITZ!Box (its call monitor)</source>
         <translation>Une &amp;FRITZ!Box (son moniteur d'appels)</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="138" />
+        <location filename="../../ui/firstrun_line.py" line="217" />
         <source>Switch the call monitor on by dialling #96*5* from a telephone plugged into the box.</source>
         <translation>Activez le moniteur d'appels en composant #96*5* sur un téléphone branché à la box.</translation>
     </message>
     <message>
-        <location filename="../../ui/firstrun_line.py" line="145" />
+        <location filename="../../ui/firstrun_line.py" line="224" />
         <source>Try the &amp;demo line first (made-up calls)</source>
         <translation>Essayer d'abord la ligne de &amp;démonstration (appels fictifs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun_line.py" line="230" />
+        <source>Looking for a modem on this computer's serial ports…</source>
+        <translation>Recherche d'un modem sur les ports série de cet ordinateur…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun_line.py" line="233" />
+        <source>A modem answered on %1: it is chosen as the line.</source>
+        <translation>Un modem a répondu sur %1 : il est choisi comme ligne.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/firstrun_line.py" line="236" />
+        <source>No modem answered on this computer's serial ports: the demo line is chosen so you can try the program; add your line later in the settings.</source>
+        <translation>Aucun modem n'a répondu sur les ports série de cet ordinateur : la ligne de démonstration est choisie pour que vous puissiez essayer le programme ; ajoutez votre ligne plus tard dans les réglages.</translation>
     </message>
     <message>
         <location filename="../../ui/firstrun_pages.py" line="224" />
@@ -1336,92 +1430,92 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>LinesPage</name>
     <message>
-        <location filename="../../ui/settings_lines.py" line="52" />
+        <location filename="../../ui/settings_lines.py" line="53" />
         <source>SIP passwords are kept apart from the settings, in the system keyring or a file only you can read: one typed in an address is moved there when you press OK, and the address is saved without it.</source>
         <translation>Les mots de passe SIP sont gardés à part des réglages, dans le trousseau du système ou un fichier lisible par vous seul : celui tapé dans une adresse y est déplacé quand vous validez, et l'adresse est enregistrée sans lui.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="61" />
+        <location filename="../../ui/settings_lines.py" line="62" />
         <source>Add &amp;modem</source>
         <translation>Ajouter le &amp;modem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="69" />
+        <location filename="../../ui/settings_lines.py" line="70" />
         <source>Add &amp;SIP line</source>
         <translation>Ajouter la ligne &amp;SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="71" />
+        <location filename="../../ui/settings_lines.py" line="72" />
         <source>&amp;Test</source>
         <translation>&amp;Tester</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="78" />
+        <location filename="../../ui/settings_lines.py" line="79" />
         <source>Add &amp;FRITZ!Box</source>
         <translation>Ajouter la &amp;FRITZ!Box</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="83" />
+        <location filename="../../ui/settings_lines.py" line="84" />
         <source>Modem</source>
         <translation>Modem</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="87" />
+        <location filename="../../ui/settings_lines.py" line="88" />
         <source>SIP account</source>
         <translation>Compte SIP</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="89" />
+        <location filename="../../ui/settings_lines.py" line="90" />
         <source>User:</source>
         <translation>Utilisateur :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="90" />
+        <location filename="../../ui/settings_lines.py" line="91" />
         <source>Password:</source>
         <translation>Mot de passe :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="91" />
+        <location filename="../../ui/settings_lines.py" line="92" />
         <source>PBX:</source>
         <translation>Standard (PBX) :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="92" />
+        <location filename="../../ui/settings_lines.py" line="93" />
         <source>Voicemail:</source>
         <translation>Messagerie :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="99" />
+        <location filename="../../ui/settings_lines.py" line="100" />
         <source>FRITZ!Box</source>
         <translation>FRITZ!Box</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="105" />
+        <location filename="../../ui/settings_lines.py" line="106" />
         <source>Lines, one address a line:</source>
         <translation>Lignes, une adresse par ligne :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="159" />
+        <location filename="../../ui/settings_lines.py" line="160" />
         <source>Type the PBX address first.</source>
         <translation>Saisissez d'abord l'adresse du standard.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="176" />
+        <location filename="../../ui/settings_lines.py" line="177" />
         <source>Testing…</source>
         <translation>Test en cours…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="188" />
+        <location filename="../../ui/settings_lines.py" line="189" />
         <source>The line is up: the PBX accepted the account.</source>
         <translation>La ligne est active : le standard a accepté le compte.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="190" />
+        <location filename="../../ui/settings_lines.py" line="191" />
         <source>No answer from the PBX: %1</source>
         <translation>Pas de réponse du standard : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_lines.py" line="191" />
+        <location filename="../../ui/settings_lines.py" line="192" />
         <source>nothing received</source>
         <translation>rien reçu</translation>
     </message>
@@ -1746,62 +1840,62 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../ui/i18n.py" line="236" />
+        <location filename="../../ui/i18n.py" line="245" />
         <source>Known caller: %1</source>
         <translation>Correspondant connu : %1</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="237" />
+        <location filename="../../ui/i18n.py" line="246" />
         <source>Unknown number</source>
         <translation>Numéro inconnu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="238" />
+        <location filename="../../ui/i18n.py" line="247" />
         <source>Number withheld by the caller</source>
         <translation>Numéro masqué par l'appelant</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="239" />
+        <location filename="../../ui/i18n.py" line="248" />
         <source>%1 always gets through</source>
         <translation>%1 passe toujours</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="240" />
+        <location filename="../../ui/i18n.py" line="249" />
         <source>%1 is under contract</source>
         <translation>%1 est sous contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="241" />
+        <location filename="../../ui/i18n.py" line="250" />
         <source>Busy day: %1's contract has expired, sent to voicemail</source>
         <translation>Jour chargé : le contrat de %1 a expiré, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="243" />
+        <location filename="../../ui/i18n.py" line="252" />
         <source>Busy day: %1 has no contract, sent to voicemail</source>
         <translation>Jour chargé : %1 n'a pas de contrat, mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="245" />
+        <location filename="../../ui/i18n.py" line="254" />
         <source>Busy day: unknown caller sent to voicemail</source>
         <translation>Jour chargé : appelant inconnu mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="246" />
+        <location filename="../../ui/i18n.py" line="255" />
         <source>Busy day: withheld number sent to voicemail</source>
         <translation>Jour chargé : numéro masqué mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="247" />
+        <location filename="../../ui/i18n.py" line="256" />
         <source>The office is closed: sent to voicemail</source>
         <translation>Bureau fermé : mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="248" />
+        <location filename="../../ui/i18n.py" line="257" />
         <source>%1 is on the blocked list</source>
         <translation>%1 est sur la liste noire</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="253" />
+        <location filename="../../ui/i18n.py" line="262" />
         <source>the caller</source>
         <translation>l'appelant</translation>
     </message>
@@ -2103,207 +2197,212 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/i18n.py" line="120" />
+        <location filename="../../ui/i18n.py" line="121" />
         <source>Answered</source>
         <translation>Répondu</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="121" />
+        <location filename="../../ui/i18n.py" line="122" />
         <source>Missed</source>
         <translation>Manqué</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="122" />
+        <location filename="../../ui/i18n.py" line="123" />
         <source>Diverted</source>
         <translation>Renvoyé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="123" />
-        <location filename="../../ui/i18n.py" line="132" />
+        <location filename="../../ui/i18n.py" line="124" />
+        <location filename="../../ui/i18n.py" line="133" />
         <source>Blocked</source>
         <translation>Bloqué</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="125" />
+        <location filename="../../ui/i18n.py" line="126" />
         <source>Ringing</source>
         <translation>Sonne</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="130" />
+        <location filename="../../ui/i18n.py" line="131" />
         <source>Card shown</source>
         <translation>Fiche affichée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="131" />
+        <location filename="../../ui/i18n.py" line="132" />
         <source>Sent to voicemail</source>
         <translation>Mis en messagerie</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="139" />
+        <location filename="../../ui/i18n.py" line="140" />
         <source>Active contract</source>
         <translation>Contrat actif</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="140" />
+        <location filename="../../ui/i18n.py" line="141" />
         <source>Expired contract</source>
         <translation>Contrat expiré</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="141" />
+        <location filename="../../ui/i18n.py" line="142" />
         <source>No contract</source>
         <translation>Aucun contrat</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="148" />
+        <location filename="../../ui/i18n.py" line="149" />
         <source>active</source>
         <translation>actif</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="149" />
+        <location filename="../../ui/i18n.py" line="150" />
         <source>expired</source>
         <translation>expiré</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="150" />
+        <location filename="../../ui/i18n.py" line="151" />
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="157" />
+        <location filename="../../ui/i18n.py" line="158" />
         <source>New</source>
         <translation>Nouveau</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="158" />
+        <location filename="../../ui/i18n.py" line="159" />
         <source>Forwarded</source>
         <translation>Transmis</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="159" />
+        <location filename="../../ui/i18n.py" line="160" />
         <source>Called back</source>
         <translation>Rappelé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="160" />
-        <location filename="../../ui/i18n.py" line="169" />
+        <location filename="../../ui/i18n.py" line="161" />
+        <location filename="../../ui/i18n.py" line="170" />
         <source>Closed</source>
         <translation>Fermé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="167" />
+        <location filename="../../ui/i18n.py" line="168" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="168" />
+        <location filename="../../ui/i18n.py" line="169" />
         <source>Busy day</source>
         <translation>Jour chargé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="176" />
+        <location filename="../../ui/i18n.py" line="177" />
         <source>connected</source>
         <translation>connectée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="177" />
+        <location filename="../../ui/i18n.py" line="178" />
         <source>reconnecting</source>
         <translation>reconnexion</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="178" />
+        <location filename="../../ui/i18n.py" line="179" />
         <source>down</source>
         <translation>coupée</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="179" />
+        <location filename="../../ui/i18n.py" line="180" />
         <source>no line</source>
         <translation>aucune ligne</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="186" />
-        <location filename="../../ui/i18n.py" line="224" />
+        <location filename="../../ui/i18n.py" line="187" />
+        <location filename="../../ui/i18n.py" line="225" />
         <source>mobile</source>
         <translation>mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="187" />
+        <location filename="../../ui/i18n.py" line="188" />
         <source>landline</source>
         <translation>fixe</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="188" />
+        <location filename="../../ui/i18n.py" line="189" />
         <source>landline or mobile</source>
         <translation>fixe ou mobile</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="189" />
+        <location filename="../../ui/i18n.py" line="190" />
         <source>toll-free</source>
         <translation>numéro vert</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="190" />
+        <location filename="../../ui/i18n.py" line="191" />
         <source>premium rate</source>
         <translation>surtaxé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="191" />
+        <location filename="../../ui/i18n.py" line="192" />
         <source>shared cost</source>
         <translation>coût partagé</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="192" />
+        <location filename="../../ui/i18n.py" line="193" />
         <source>internet telephony</source>
         <translation>téléphonie par internet</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="193" />
+        <location filename="../../ui/i18n.py" line="194" />
         <source>personal number</source>
         <translation>numéro personnel</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="194" />
+        <location filename="../../ui/i18n.py" line="195" />
         <source>company number</source>
         <translation>numéro d'entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="201" />
+        <location filename="../../ui/i18n.py" line="202" />
         <source>Paris and Île-de-France</source>
         <translation>Paris et Île-de-France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="202" />
+        <location filename="../../ui/i18n.py" line="203" />
         <source>north-west France</source>
         <translation>nord-ouest de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="203" />
+        <location filename="../../ui/i18n.py" line="204" />
         <source>north-east France</source>
         <translation>nord-est de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="204" />
+        <location filename="../../ui/i18n.py" line="205" />
         <source>south-east France</source>
         <translation>sud-est de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="205" />
+        <location filename="../../ui/i18n.py" line="206" />
         <source>south-west France</source>
         <translation>sud-ouest de la France</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="223" />
+        <location filename="../../ui/i18n.py" line="224" />
         <source>phone</source>
         <translation>téléphone</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="225" />
+        <location filename="../../ui/i18n.py" line="226" />
         <source>fax</source>
         <translation>fax</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="226" />
+        <location filename="../../ui/i18n.py" line="227" />
         <source>other</source>
         <translation>autre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="236" />
+        <source>no description</source>
+        <translation>aucune description</translation>
     </message>
 </context>
 </TS>

@@ -344,6 +344,48 @@ FR = {
     "&Open the caller's contact": "&Ouvrir le contact de l'appelant",
     "&Create a contact for the caller": "&Créer le contact de l'appelant",
     "Call back in &6 months": "Rappel dans &6 mois", "&OK": "&OK", "&Save": "&Enregistrer",
+    # -- issue 14: first start
+    "no description": "aucune description",
+    "(a modem answers)": "(un modem répond)",
+    "Looking for a modem on this computer's serial ports…":
+        "Recherche d'un modem sur les ports série de cet ordinateur…",
+    "A modem answered on %1: it is chosen as the line.":
+        "Un modem a répondu sur %1 : il est choisi comme ligne.",
+    "No modem answered on this computer's serial ports: the demo line is chosen so you "
+    "can try the program; add your line later in the settings.":
+        "Aucun modem n'a répondu sur les ports série de cet ordinateur : la ligne de "
+        "démonstration est choisie pour que vous puissiez essayer le programme ; ajoutez "
+        "votre ligne plus tard dans les réglages.",
+    "Daily backup written and verified: %1": "Sauvegarde quotidienne écrite et vérifiée : %1",
+    "The daily backup FAILED: %1": "La sauvegarde quotidienne a ÉCHOUÉ : %1",
+    "The backup %1 is dated in the future (a wrong clock?): set aside, not counted as a "
+    "backup":
+        "La sauvegarde %1 est datée dans le futur (une horloge fausse ?) : mise de côté, "
+        "elle ne compte pas comme sauvegarde",
+    "%1 has never been backed up: leave the desk open at the backup time, or run "
+    "“customscreen backup”.":
+        "%1 n'a jamais été sauvegardé : laissez le poste ouvert à l'heure de la sauvegarde, "
+        "ou lancez « customscreen backup ».",
+    "The last verified backup of %1 is from %2 (%3 days ago): check the backup folder (%4) "
+    "and run “customscreen backup”.":
+        "La dernière sauvegarde vérifiée de %1 date du %2 (il y a %3 jours) : vérifiez le "
+        "dossier des sauvegardes (%4) et lancez « customscreen backup ».",
+    "Re-applied 1 erasure recorded after this copy was made":
+        "1 effacement enregistré après cette copie a été appliqué de nouveau",
+    "Re-applied %1 erasures recorded after this copy was made":
+        "%1 effacements enregistrés après cette copie ont été appliqués de nouveau",
+    "%1; but %2": "%1 ; mais %2",
+    "The password of %1 was moved out of the settings to %2":
+        "Le mot de passe de %1 a été retiré des réglages et rangé dans %2",
+    "The password of %1 could not be kept apart and stays in the settings: %2":
+        "Le mot de passe de %1 n'a pas pu être rangé à part et reste dans les réglages : %2",
+    "The journal is written again: waiting entries saved: %1":
+        "Le journal est de nouveau écrit : entrées en attente enregistrées : %1",
+    "%1 calls from before %2 deleted (retention %3 months)":
+        "%1 appels d'avant le %2 supprimés (conservation %3 mois)",
+    "%1 calls from before %2 anonymised (retention %3 months)":
+        "%1 appels d'avant le %2 anonymisés (conservation %3 mois)",
+    "The daily chores could not run: %1": "Les tâches quotidiennes n'ont pas pu s'exécuter : %1",
 }
 
 

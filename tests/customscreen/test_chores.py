@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from customscreen.bulletins import Bulletin
 from customscreen.care.chores import Chores
 
 pytestmark = pytest.mark.timeout(30)
@@ -28,8 +29,8 @@ def test_a_failing_report_is_logged_and_the_chores_go_on(
     told: list[str] = []
     three = threading.Event()
 
-    def broken_status_bar(text: str) -> None:
-        told.append(text)
+    def broken_status_bar(bulletin: Bulletin) -> None:
+        told.append(bulletin.text)
         if len(told) >= 3:
             three.set()
         raise RuntimeError("the status bar is gone")

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QWizard
 
 from customscreen.storage import settings, users
 from customscreen.storage.store import Store
+from telephony.modem.fake import FakeModem
 from ui import firstrun
 from ui.firstrun import FirstRunWizard, needs_first_run
+from ui.firstrun_line import SEARCHING
 
 PORTS = [("/dev/ttyUSB0", "USB Modem CX93010"), ("/dev/ttyS0", "/dev/ttyS0")]
 SHOTS = Path(os.environ.get("FIRSTRUN_SHOTS", "")) if os.environ.get("FIRSTRUN_SHOTS") else None
@@ -65,8 +67,14 @@ def test_a_new_database_needs_the_wizard_and_a_working_one_does_not(store: Store
     assert not needs_first_run(store), "an office set up before the wizard is not asked again"
 
 
-def test_modem_office_written_in_full(qtbot, store: Store) -> None:
-    wizard = _wizard(qtbot, store)
+def test_modem_office_written_in_full(qtbot, store: Store, tmp_path: Path) -> None:
+    with FakeModem() as modem:
+        _modem_office(qtbot, store, [(modem.device, "USB Modem CX93010"),
+                                     (str(tmp_path / "ttyS0"), "n/a")], modem.device)
+
+
+def _modem_office(qtbot, store: Store, ports: list[tuple[str, str]], device: str) -> None:
+    wizard = _wizard(qtbot, store, ports)
     wizard.language_page.english.setChecked(True)
     _shot(wizard, "1-language")
     wizard.next()
@@ -76,6 +84,7 @@ def test_modem_office_written_in_full(qtbot, store: Store) -> None:
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     _shot(wizard, "2-business")
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.line_page.search != SEARCHING)
     assert wizard.line_page.modem.isChecked(), "with a modem plugged in, the modem is proposed"
     _shot(wizard, "3-line")
     wizard.next()
@@ -86,7 +95,7 @@ def test_modem_office_written_in_full(qtbot, store: Store) -> None:
     _shot(wizard, "4-users")
     wizard.next()
     assert "Plomberie Dupont SARL" in wizard.ready_page.summary.text()
-    assert "/dev/ttyUSB0" in wizard.ready_page.summary.text()
+    assert device in wizard.ready_page.summary.text()
     _shot(wizard, "5-ready")
     wizard.button(QWizard.WizardButton.FinishButton).click()
 
@@ -97,7 +106,7 @@ def test_modem_office_written_in_full(qtbot, store: Store) -> None:
     assert store.setting("business.email") == "accueil@plomberie-dupont.fr"
     assert store.setting(settings.REGION.key) == "BE"
     assert store.setting(settings.LANGUAGE.key) == "en"
-    assert settings.sources(store) == ["modem:/dev/ttyUSB0?profile=auto"]
+    assert settings.sources(store) == [f"modem:{device}?profile=auto"]
     assert users.list_users(store) == ["Claire", "Karim"]
     assert store.setting("firstrun.done") == "1"
     assert not needs_first_run(store)

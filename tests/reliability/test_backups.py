@@ -10,6 +10,7 @@ import threading
 from datetime import datetime, time, timedelta, timezone
 from pathlib import Path
 
+from customscreen.bulletins import Bulletin
 from customscreen.calls.switchboard import Switchboard
 from customscreen.care.chores import Chores
 from customscreen.contacts import book
@@ -231,9 +232,9 @@ def test_chores_take_the_daily_backup_into_the_configured_folder(tmp_path: Path,
                                                                  store: Store) -> None:
     store.set_setting(settings.BACKUP_TIME.key, "12:30")
     store.set_setting(settings.BACKUP_FOLDER.key, str(tmp_path / "nas"))
-    told: list[str] = []
+    told: list[Bulletin] = []
     chores = Chores(store, on_report=told.append, clock=lambda: at(23, 12, 45))
-    assert chores.run_once() and "written and verified" in told[0]
+    assert chores.run_once() and "written and verified" in told[0].text
     assert chores.run_once() == []  # once a day
     (copy,) = (tmp_path / "nas").glob("customscreen-*-20261123-124500.sqlite")
     assert backups.verify(copy).ok
@@ -262,10 +263,10 @@ def test_the_daily_backup_reports_copies_set_aside(tmp_path: Path, store: Store)
     store.set_setting(settings.BACKUP_FOLDER.key, str(tmp_path / "nas"))
     wrong_clock = _copy(tmp_path / "nas", backups.identity(store)[:8],
                         datetime(2031, 5, 1, 12, 30))
-    told: list[str] = []
+    told: list[Bulletin] = []
     Chores(store, on_report=told.append, clock=lambda: at(23, 12, 45)).run_once()
-    assert "written and verified" in told[0]
-    assert told[1] == (f"backup {tmp_path / 'nas' / 'set-aside' / wrong_clock.name} is dated "
+    assert "written and verified" in told[0].text
+    assert told[1].text == (f"backup {tmp_path / 'nas' / 'set-aside' / wrong_clock.name} is dated "
                        "in the future (a wrong clock?): set aside, not counted")
     assert backups.newest(tmp_path / "nas", backups.identity(store)[:8],
                           at(23, 13)).copy is not None

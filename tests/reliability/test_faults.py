@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 
+from customscreen.bulletins import Bulletin
 from customscreen.calls.switchboard import (
     CallAnnounced,
     CallFinished,
     JournalAlarm,
     LineChanged,
-    Notice,
     Switchboard,
 )
 from customscreen.care.chores import Chores
@@ -41,7 +41,7 @@ from tests.reliability.processes import ENV
 pytestmark = pytest.mark.timeout(60)
 
 
-class Seen(list[Notice]):
+class Seen(list[Bulletin]):
     def lines(self) -> list[LineState]:
         return [n.status.state for n in self if isinstance(n, LineChanged)]
 
@@ -223,10 +223,10 @@ def test_a_lock_longer_than_the_busy_timeout_raises_the_alarm_and_loses_nothing(
     assert board.pending_writes == 6  # three calls, each opened and ended
     assert [c.call.id for c in seen.calls()] == [None, None, None]
     holder.wait()
-    told: list[str] = []
+    told: list[Bulletin] = []
     Chores(store, board=board, on_report=told.append).run_once()
     assert board.pending_writes == 0
-    assert "6 waiting entries saved" in told[0]
+    assert "6 waiting entries saved" in told[0].text
     assert _journaled_numbers(store) == ["0536490120", "0536490121", "0536490122"]
     assert store.query("SELECT count(*) FROM calls WHERE outcome = 'missed'")[0][0] == 3
     store.close()

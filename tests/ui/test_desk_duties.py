@@ -23,8 +23,8 @@ def test_the_desk_warns_of_an_old_backup_and_takes_the_daily_one(desk, qtbot) ->
     desk.chores_said.connect(said.append)
     desk.start()
     # A demo office has never been backed up: the desk says so, then backs up.
-    qtbot.waitUntil(lambda: any("backup written and verified" in s for s in said),
+    qtbot.waitUntil(lambda: any("backup written and verified" in s.text for s in said),
                     timeout=15000)
-    assert any("never been backed up" in s for s in said)
+    assert any("never been backed up" in s.text for s in said)
     assert "backup" in desk.window.statusBar().currentMessage()
     assert list((desk.store.path.parent / "backups").glob("customscreen-*.sqlite"))
