@@ -63,3 +63,16 @@ def test_desk_quits_cleanly_after_every_dialog_twenty_times(x_display: str,  # n
         assert done.stdout.split("\n")[:-1] == [f"closed {d}" for d in DIALOGS], said
         assert DOUBLE_DELETE not in done.stderr, said
         assert done.returncode == 0, said
+
+
+def test_a_closed_settings_dialog_is_gone_not_kept_until_exit(qtbot, desk) -> None:
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.settings_dialog import SettingsDialog
+
+    for _ in range(3):
+        QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
+        desk.edit_settings()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert desk.window.findChildren(SettingsDialog) == []
