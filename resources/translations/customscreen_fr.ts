@@ -628,50 +628,50 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="232" />
+        <location filename="../../ui/contacts_tab.py" line="237" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="233" />
+        <location filename="../../ui/contacts_tab.py" line="238" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="251" />
-        <location filename="../../ui/contacts_tab.py" line="276" />
-        <location filename="../../ui/contacts_tab.py" line="298" />
-        <location filename="../../ui/contacts_tab.py" line="309" />
+        <location filename="../../ui/contacts_tab.py" line="256" />
+        <location filename="../../ui/contacts_tab.py" line="281" />
+        <location filename="../../ui/contacts_tab.py" line="303" />
+        <location filename="../../ui/contacts_tab.py" line="314" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="251" />
+        <location filename="../../ui/contacts_tab.py" line="256" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="288" />
+        <location filename="../../ui/contacts_tab.py" line="293" />
         <source>Checking the file… line %1 of %2</source>
         <translation>Vérification du fichier… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="290" />
+        <location filename="../../ui/contacts_tab.py" line="295" />
         <source>Importing contacts… line %1 of %2</source>
         <translation>Importation des contacts… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="299" />
+        <location filename="../../ui/contacts_tab.py" line="304" />
         <source>%1 imported, %2 updated, %3 refused.</source>
         <translation>%1 importés, %2 mis à jour, %3 refusés.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="291" />
+        <location filename="../../ui/contacts_tab.py" line="296" />
         <source>Taking back what was imported… %1 of %2</source>
         <translation>Retrait de ce qui a été importé… %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="310" />
+        <location filename="../../ui/contacts_tab.py" line="315" />
         <source>%1
 
 Nothing was imported: the contacts are as they were.</source>
@@ -680,34 +680,34 @@ Nothing was imported: the contacts are as they were.</source>
 Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="319" />
+        <location filename="../../ui/contacts_tab.py" line="324" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="323" />
+        <location filename="../../ui/contacts_tab.py" line="328" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="328" />
+        <location filename="../../ui/contacts_tab.py" line="333" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="337" />
-        <location filename="../../ui/contacts_tab.py" line="345" />
-        <location filename="../../ui/contacts_tab.py" line="347" />
+        <location filename="../../ui/contacts_tab.py" line="342" />
+        <location filename="../../ui/contacts_tab.py" line="350" />
+        <location filename="../../ui/contacts_tab.py" line="352" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="338" />
+        <location filename="../../ui/contacts_tab.py" line="343" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="348" />
+        <location filename="../../ui/contacts_tab.py" line="353" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
@@ -1697,23 +1697,23 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="155" />
+        <location filename="../../ui/print_preview.py" line="156" />
         <source>Print %1</source>
         <translation>Imprimer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="180" />
-        <location filename="../../ui/print_preview.py" line="201" />
+        <location filename="../../ui/print_preview.py" line="181" />
+        <location filename="../../ui/print_preview.py" line="202" />
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="182" />
+        <location filename="../../ui/print_preview.py" line="183" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="200" />
+        <location filename="../../ui/print_preview.py" line="201" />
         <source>The PDF could not be saved to %1: %2</source>
         <translation>Le PDF n'a pas pu être enregistré dans %1 : %2</translation>
     </message>

@@ -65,14 +65,34 @@ def test_desk_quits_cleanly_after_every_dialog_twenty_times(x_display: str,  # n
         assert done.returncode == 0, said
 
 
-def test_a_closed_settings_dialog_is_gone_not_kept_until_exit(qtbot, desk) -> None:
+
+def _print_first_contact(desk) -> None:  # noqa: ANN001 - a ui.desk.Desk
+    desk.window.contacts.results.setCurrentCell(0, 0)
+    desk.print_current()
+
+
+OPENINGS = {
+    "settings": (lambda desk: desk.edit_settings(), "ui.settings_dialog", "SettingsDialog"),
+    "new contact": (lambda desk: desk.window.contacts.create(), "ui.contact_editor",
+                    "ContactEditor"),
+    "change user": (lambda desk: desk.change_user(), "ui.user_dialog", "UserDialog"),
+    "print preview": (_print_first_contact, "ui.print_preview", "DocumentPreview"),
+}
+
+
+@pytest.mark.parametrize("what", OPENINGS)
+def test_a_closed_dialog_is_gone_not_kept_until_exit(qtbot, desk, what: str) -> None:
+    """Each opening left one more dialog under the window, alive until the quit."""
+    import importlib
+
     from PySide6.QtCore import QEvent, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from ui.settings_dialog import SettingsDialog
-
+    open_it, module, name = OPENINGS[what]
+    kind = getattr(importlib.import_module(module), name)
+    desk.window.tabs.setCurrentIndex(1)
     for _ in range(3):
         QTimer.singleShot(0, lambda: QApplication.activeModalWidget().reject())
-        desk.edit_settings()
+        open_it(desk)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    assert desk.window.findChildren(SettingsDialog) == []
+    assert desk.window.findChildren(kind) == [], f"closed {what} dialogs kept"
