@@ -7,8 +7,15 @@ STAMP := $(VENV)/.installed
 # baresip places SIP calls, kamailio is a real registrar, pdftoppm renders PDFs.
 # desktop-file-validate and appstreamcli check the Linux desktop integration;
 # strace proves the journal is synced before a call is announced.
+# Xvfb and openbox are the real window system (a screen and a window manager)
+# the desk is started and quit in, many times (tests/ui/test_quit_cleanly.py).
 SYSDEPS := baresip:baresip kamailio:kamailio pdftoppm:poppler-utils \
-	desktop-file-validate:desktop-file-utils appstreamcli:appstream strace:strace
+	desktop-file-validate:desktop-file-utils appstreamcli:appstream strace:strace \
+	Xvfb:xvfb openbox:openbox
+# Libraries, not commands: what Qt's xcb platform plugin loads (PySide6 ships
+# the plugin, not these), checked with dpkg.
+SYSLIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
 
 .PHONY: demo test sysdeps lint clean bundle
 
@@ -27,6 +34,10 @@ sysdeps:
 	for pair in $(SYSDEPS); do \
 	  cmd=$${pair%%:*}; pkg=$${pair#*:}; \
 	  command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	for pkg in $(SYSLIBS); do \
+	  dpkg-query -W -f='$${Status}' $$pkg 2>/dev/null | grep -q 'ok installed' \
+	    || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \

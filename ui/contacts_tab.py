@@ -197,17 +197,22 @@ class ContactsTab(QWidget):
 
     def create(self, number: str | None = None) -> int | None:
         editor = ContactEditor(self.store, self.region, number=number, parent=self)
-        if editor.exec() != QDialog.DialogCode.Accepted:
+        accepted = editor.exec() == QDialog.DialogCode.Accepted
+        contact_id = editor.contact.id if accepted else None
+        editor.deleteLater()  # deleted once closed (see ui/desk.py edit_settings)
+        if not accepted:
             return None
-        self._after_edit(editor.contact.id)
-        return editor.contact.id
+        self._after_edit(contact_id)
+        return contact_id
 
     def edit(self, contact_id: int) -> None:
         contact = contacts.get(self.store, contact_id)
         if contact is None:
             return
         editor = ContactEditor(self.store, self.region, contact, parent=self)
-        if editor.exec() == QDialog.DialogCode.Accepted:
+        accepted = editor.exec() == QDialog.DialogCode.Accepted
+        editor.deleteLater()  # deleted once closed (see ui/desk.py edit_settings)
+        if accepted:
             self._after_edit(contact_id)
 
     def _edit_person(self) -> None:

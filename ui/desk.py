@@ -350,7 +350,12 @@ class Desk(QObject):
 
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.store, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        # Gone once closed, while the application runs, whatever still refers to
+        # it: a closed dialog left as the window's child lived on until exit,
+        # where PySide and Qt both deleted it (see settings_dialog.ImageButton).
+        dialog.deleteLater()
+        if accepted:
             self.set_language(settings.get(self.store, settings.LANGUAGE))
             self.mode.apply_schedule()
 

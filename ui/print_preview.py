@@ -138,6 +138,7 @@ def preview(pdf: Path, parent: QWidget | None = None) -> bool:
     if dialog is None:
         return False
     dialog.exec()
+    dialog.deleteLater()  # deleted once closed (see ui/desk.py edit_settings)
     return True
 
 

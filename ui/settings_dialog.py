@@ -32,6 +32,34 @@ from customscreen.storage.store import Store
 from ui.settings_lines import LinesPage
 
 
+class ImageButton(QPushButton):
+    """The "Choose…" beside a field holding the path of an image (the logo, the signature).
+
+    Its slot is its own bound method, which holds no reference to the dialog.
+    It was a lambda calling the dialog's method: the connection, owned by this
+    child of the dialog, held the dialog's Python wrapper, a cycle through C++
+    that Python's collector cannot see. PySide's QDialog.exec() hands the
+    dialog back to Python, to be deleted when its last reference goes; that
+    cycle kept it alive as the window's child until exit, where PySide's
+    teardown (in hash order, hence one quit in two) freed the lambda while Qt
+    was deleting the window's children, and shiboken deleted the dialog a
+    second time: "QObject: shared QObject was deleted directly", then a malloc
+    abort (134) or a segfault (139). Never capture a dialog in a lambda
+    connected to one of its own widgets.
+    """
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__(self.tr("Choose…"))
+        self.edit = edit
+        self.clicked.connect(self.choose)
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an image"), self.edit.text(),
+                                              self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
+        if name:
+            self.edit.setText(name)
+
+
 class SettingsDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,19 +126,11 @@ class SettingsDialog(QDialog):
             if key in (settings.BUSINESS_LOGO, settings.BUSINESS_SIGNATURE):
                 row = QHBoxLayout()
                 row.addWidget(edit, 1)
-                browse = QPushButton(self.tr("Choose…"))
-                browse.clicked.connect(lambda _=False, e=edit: self._browse(e))
-                row.addWidget(browse)
+                row.addWidget(ImageButton(edit))
                 form.addRow(labels[key], row)
             else:
                 form.addRow(labels[key], edit)
         return page
-
-    def _browse(self, edit: QLineEdit) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an image"), edit.text(),
-                                              self.tr("Images (*.png *.jpg *.jpeg *.svg)"))
-        if name:
-            edit.setText(name)
 
     def _users(self) -> QWidget:
         page = QWidget()

@@ -61,9 +61,11 @@ class UserDialog(QDialog):
 def choose_user(store: Store, parent: QWidget | None = None) -> str | None:
     """Ask who is at the desk; the answer is remembered for next time."""
     dialog = UserDialog(store, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return settings.get(store, settings.CURRENT_USER) or None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
     name = dialog.chosen()
+    dialog.deleteLater()  # deleted once closed (see ui/desk.py edit_settings)
+    if not accepted:
+        return settings.get(store, settings.CURRENT_USER) or None
     if name:
         settings.put(store, settings.CURRENT_USER, name)
     return name

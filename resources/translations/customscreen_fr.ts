@@ -701,45 +701,45 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>%1 : %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="243" />
+        <location filename="../../ui/contacts_tab.py" line="248" />
         <source>Delete contact</source>
         <translation>Supprimer le contact</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="244" />
+        <location filename="../../ui/contacts_tab.py" line="249" />
         <source>Delete %1? Their calls stay in the journal.</source>
         <translation>Supprimer %1 ? Ses appels restent dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="262" />
-        <location filename="../../ui/contacts_tab.py" line="287" />
-        <location filename="../../ui/contacts_tab.py" line="309" />
-        <location filename="../../ui/contacts_tab.py" line="320" />
+        <location filename="../../ui/contacts_tab.py" line="267" />
+        <location filename="../../ui/contacts_tab.py" line="292" />
+        <location filename="../../ui/contacts_tab.py" line="314" />
+        <location filename="../../ui/contacts_tab.py" line="325" />
         <source>Import contacts</source>
         <translation>Importer des contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="262" />
+        <location filename="../../ui/contacts_tab.py" line="267" />
         <source>Contacts (*.csv *.vcf)</source>
         <translation>Contacts (*.csv *.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="299" />
+        <location filename="../../ui/contacts_tab.py" line="304" />
         <source>Checking the file… line %1 of %2</source>
         <translation>Vérification du fichier… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="301" />
+        <location filename="../../ui/contacts_tab.py" line="306" />
         <source>Importing contacts… line %1 of %2</source>
         <translation>Importation des contacts… ligne %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="310" />
+        <location filename="../../ui/contacts_tab.py" line="315" />
         <source>%1 imported, %2 updated, %3 refused.</source>
         <translation>%1 importés, %2 mis à jour, %3 refusés.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="302" />
+        <location filename="../../ui/contacts_tab.py" line="307" />
         <source>Taking back what was imported… %1 of %2</source>
         <translation>Retrait de ce qui a été importé… %1 sur %2</translation>
     </message>
@@ -749,7 +749,7 @@ Cette fenêtre montre le journal mais ne prend aucun appel et n’enregistre rie
         <translation>&amp;Leurs appels</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="321" />
+        <location filename="../../ui/contacts_tab.py" line="326" />
         <source>%1
 
 Nothing was imported: the contacts are as they were.</source>
@@ -758,34 +758,34 @@ Nothing was imported: the contacts are as they were.</source>
 Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="330" />
+        <location filename="../../ui/contacts_tab.py" line="335" />
         <source>Some rows cannot be imported</source>
         <translation>Certaines lignes ne peuvent pas être importées</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="334" />
+        <location filename="../../ui/contacts_tab.py" line="339" />
         <source>&amp;Skip invalid rows and import the others</source>
         <translation>&amp;Ignorer les lignes invalides et importer les autres</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="339" />
+        <location filename="../../ui/contacts_tab.py" line="344" />
         <source>Nothing was imported. These rows are wrong:</source>
         <translation>Rien n'a été importé. Ces lignes sont incorrectes :</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="348" />
-        <location filename="../../ui/contacts_tab.py" line="356" />
-        <location filename="../../ui/contacts_tab.py" line="358" />
+        <location filename="../../ui/contacts_tab.py" line="353" />
+        <location filename="../../ui/contacts_tab.py" line="361" />
+        <location filename="../../ui/contacts_tab.py" line="363" />
         <source>Export contacts</source>
         <translation>Exporter les contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="349" />
+        <location filename="../../ui/contacts_tab.py" line="354" />
         <source>CSV (*.csv);;vCard (*.vcf)</source>
         <translation>CSV (*.csv);;vCard (*.vcf)</translation>
     </message>
     <message>
-        <location filename="../../ui/contacts_tab.py" line="359" />
+        <location filename="../../ui/contacts_tab.py" line="364" />
         <source>%1 contacts written to %2.</source>
         <translation>%1 contacts écrits dans %2.</translation>
     </message>
@@ -859,12 +859,12 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <translation>Rappel à faire</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="364" />
+        <location filename="../../ui/desk.py" line="369" />
         <source>Lines</source>
         <translation>Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/desk.py" line="365" />
+        <location filename="../../ui/desk.py" line="370" />
         <source>Some lines could not be opened:</source>
         <translation>Certaines lignes n'ont pas pu être ouvertes :</translation>
     </message>
@@ -1428,6 +1428,24 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
     </message>
 </context>
 <context>
+    <name>ImageButton</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="52" />
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="57" />
+        <source>Choose an image</source>
+        <translation>Choisir une image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="58" />
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+</context>
+<context>
     <name>LinesPage</name>
     <message>
         <location filename="../../ui/settings_lines.py" line="53" />
@@ -1798,23 +1816,23 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
         <translation>Enregistrer en PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="155" />
+        <location filename="../../ui/print_preview.py" line="156" />
         <source>Print %1</source>
         <translation>Imprimer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="180" />
-        <location filename="../../ui/print_preview.py" line="201" />
+        <location filename="../../ui/print_preview.py" line="181" />
+        <location filename="../../ui/print_preview.py" line="202" />
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="182" />
+        <location filename="../../ui/print_preview.py" line="183" />
         <source>PDF documents (*.pdf)</source>
         <translation>Documents PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/print_preview.py" line="200" />
+        <location filename="../../ui/print_preview.py" line="201" />
         <source>The PDF could not be saved to %1: %2</source>
         <translation>Le PDF n'a pas pu être enregistré dans %1 : %2</translation>
     </message>
@@ -1903,153 +1921,138 @@ Rien n'a été importé : les contacts sont tels qu'ils étaient.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="39" />
+        <location filename="../../ui/settings_dialog.py" line="67" />
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="43" />
+        <location filename="../../ui/settings_dialog.py" line="71" />
         <source>&amp;Lines</source>
         <translation>&amp;Lignes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="44" />
+        <location filename="../../ui/settings_dialog.py" line="72" />
         <source>&amp;General</source>
         <translation>&amp;Général</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="45" />
+        <location filename="../../ui/settings_dialog.py" line="73" />
         <source>&amp;Business</source>
         <translation>&amp;Entreprise</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="46" />
+        <location filename="../../ui/settings_dialog.py" line="74" />
         <source>&amp;Users</source>
         <translation>&amp;Utilisateurs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="50" />
+        <location filename="../../ui/settings_dialog.py" line="78" />
         <source>&amp;OK</source>
         <translation>&amp;OK</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="55" />
+        <location filename="../../ui/settings_dialog.py" line="83" />
         <source>New lines are opened the next time the desk starts.</source>
         <translation>Les nouvelles lignes sont ouvertes au prochain démarrage.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="62" />
+        <location filename="../../ui/settings_dialog.py" line="90" />
         <source>Follow the system</source>
         <translation>Comme le système</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="72" />
+        <location filename="../../ui/settings_dialog.py" line="100" />
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="73" />
+        <location filename="../../ui/settings_dialog.py" line="101" />
         <source>Default region:</source>
         <translation>Région par défaut :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="74" />
+        <location filename="../../ui/settings_dialog.py" line="102" />
         <source>Weekly mode schedule:</source>
         <translation>Planning des modes :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="75" />
+        <location filename="../../ui/settings_dialog.py" line="103" />
         <source>One slot a line: days, hours, mode (normal, priority, closed).</source>
         <translation>Un créneau par ligne : jours, heures, mode (normal, priority, closed).</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="77" />
+        <location filename="../../ui/settings_dialog.py" line="105" />
         <source>Start CustomScreen when I log in</source>
         <translation>Lancer CustomScreen à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="88" />
-        <location filename="../../ui/settings_dialog.py" line="132" />
+        <location filename="../../ui/settings_dialog.py" line="116" />
+        <location filename="../../ui/settings_dialog.py" line="152" />
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="89" />
+        <location filename="../../ui/settings_dialog.py" line="117" />
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings_dialog.py" line="118" />
         <source>Phone:</source>
         <translation>Téléphone :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="90" />
+        <location filename="../../ui/settings_dialog.py" line="118" />
         <source>Fax:</source>
         <translation>Fax :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings_dialog.py" line="119" />
         <source>Email:</source>
         <translation>Courriel :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="91" />
+        <location filename="../../ui/settings_dialog.py" line="119" />
         <source>Logo:</source>
         <translation>Logo :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="92" />
+        <location filename="../../ui/settings_dialog.py" line="120" />
         <source>Signature image:</source>
         <translation>Image de signature :</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="101" />
-        <source>Choose…</source>
-        <translation>Choisir…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="110" />
-        <source>Choose an image</source>
-        <translation>Choisir une image</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="111" />
-        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.svg)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="119" />
+        <location filename="../../ui/settings_dialog.py" line="139" />
         <source>&amp;Add…</source>
         <translation>&amp;Ajouter…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="119" />
+        <location filename="../../ui/settings_dialog.py" line="139" />
         <source>&amp;Remove</source>
         <translation>&amp;Retirer</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="132" />
+        <location filename="../../ui/settings_dialog.py" line="152" />
         <source>Add a user</source>
         <translation>Ajouter un utilisateur</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="158" />
+        <location filename="../../ui/settings_dialog.py" line="178" />
         <source>Weekly mode schedule</source>
         <translation>Planning des modes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="163" />
+        <location filename="../../ui/settings_dialog.py" line="183" />
         <source>Default region</source>
         <translation>Région par défaut</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="164" />
+        <location filename="../../ui/settings_dialog.py" line="184" />
         <source>Write the country of the line in two letters, such as FR or BE.</source>
         <translation>Écrivez le pays de la ligne en deux lettres, par exemple FR ou BE.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="169" />
+        <location filename="../../ui/settings_dialog.py" line="189" />
         <source>SIP password</source>
         <translation>Mot de passe SIP</translation>
     </message>
