@@ -10,6 +10,7 @@ from app.process import EXIT_FAILED, EXIT_PROBLEMS, db_path, journal_path
 from customscreen import contacts
 from customscreen.calls import journal
 from customscreen.storage import backup_schedule, backups, restoring, settings
+from customscreen.storage.backup_copies import tag_of
 from customscreen.storage.store import Store, StoreError
 
 
@@ -21,7 +22,7 @@ def office(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     store = Store(path)
     print(f"created an empty journal: {path} (schema {store.version}, "
-          f"identity {backups.identity(store)[:8]})")
+          f"identity {tag_of(backups.identity(store))})")
     store.close()
     return 0
 
@@ -34,7 +35,7 @@ def backup(args: argparse.Namespace) -> int:
     folder = args.to or backup_schedule.backup_folder(store)
     target = backups.backup(store, folder)
     print(f"backup written and verified: {target} (sha256 in {target.name}.sha256)")
-    for aside in backups.set_aside_copies(folder, backups.identity(store)[:8]):
+    for aside in backups.set_aside_copies(folder, tag_of(backups.identity(store))):
         print(f"warning: {aside} is dated in the future (a wrong clock?): set aside, "
               "not counted as a backup", file=sys.stderr)
     return 0
@@ -92,7 +93,7 @@ def _check_backups(store: Store) -> int:
     if not database_id:
         return 0
     folder = backup_schedule.backup_folder(store)
-    newest = backups.newest(folder, database_id[:8])
+    newest = backups.newest(folder, tag_of(database_id))
     for aside in newest.set_aside:
         print(f"warning: {aside} is dated in the future (a wrong clock?): not counted "
               "as a backup")
